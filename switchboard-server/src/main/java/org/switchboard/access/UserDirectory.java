@@ -1,0 +1,47 @@
+package org.switchboard.access;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
+
+/** Finds sign-in users among the CRM's User records, with their permission sets from the assignments. */
+@Service
+class UserDirectory implements UserDetailsService {
+
+	private final CrmRecords records;
+	private final Credentials credentials;
+
+	UserDirectory(CrmRecords records, Credentials credentials) {
+		this.records = records;
+		this.credentials = credentials;
+	}
+
+	@Override
+	public SwitchboardUser loadUserByUsername(String username) {
+		CrmRecord user = records.findByField("User", "Username", username).stream().findFirst()
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+		String hash = credentials.passwordHash(user.id()).orElseThrow(() -> new UsernameNotFoundException("No password set"));
+		return new SwitchboardUser(user.id(), user.getString("Username"), user.name(), hash,
+				!Boolean.FALSE.equals(user.get("IsActive")), permissionSets(user.id()));
+	}
+
+	Set<PermissionSet> permissionSets(String userId) {
+		Set<PermissionSet> granted = EnumSet.noneOf(PermissionSet.class);
+		for (CrmRecord assignment : records.related("PermissionSetAssignment", "AssigneeId", userId, 100)) {
+			String name = records.get("PermissionSet", assignment.getString("PermissionSetId"), List.of("Name")).getString("Name");
+			byApiName(name).ifPresent(granted::add);
+		}
+		return granted;
+	}
+
+	private static Optional<PermissionSet> byApiName(String name) {
+		return java.util.Arrays.stream(PermissionSet.values()).filter(p -> p.apiName().equals(name)).findFirst();
+	}
+}

@@ -1,0 +1,37 @@
+package org.switchboard.crm;
+
+import java.util.List;
+
+import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.ProblemException;
+
+/** The CRM's refusals, each with the status and problem details the API answers with. */
+public class CrmException extends ProblemException {
+
+	CrmException(int status, String title, String detail, List<FieldProblem> errors) {
+		super(status, title, detail, errors);
+	}
+
+	public static CrmException unknownObject(String object) {
+		return new CrmException(400, "Unknown object", "There is no object named '" + object + "'",
+				List.of(new FieldProblem("object", "unknown object '" + object + "'")));
+	}
+
+	public static CrmException invalidFields(String object, List<FieldProblem> problems) {
+		String fields = String.join(", ", problems.stream().map(FieldProblem::field).toList());
+		return new CrmException(400, "Invalid field values", "Invalid values for " + object + ": " + fields, problems);
+	}
+
+	public static CrmException notFound(String object, String id) {
+		return new CrmException(404, "Record not found", "There is no " + object + " with id '" + id + "'", List.of());
+	}
+
+	public static CrmException duplicate(String what) {
+		return new CrmException(409, "Already exists", what + " already exists", List.of());
+	}
+
+	public static CrmException invalidDefinition(List<FieldProblem> problems) {
+		return new CrmException(400, "Invalid definition", "The definition is invalid: "
+				+ String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList()), problems);
+	}
+}

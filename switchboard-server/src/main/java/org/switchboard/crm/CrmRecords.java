@@ -1,0 +1,44 @@
+package org.switchboard.crm;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads, searches and writes records in the connected CRM, whichever backend is configured. */
+public interface CrmRecords {
+
+	/**
+	 * Reads one record. {@code fields} may name relationship paths such as {@code Owner.Profile.Name};
+	 * an empty collection returns every field of the object.
+	 */
+	CrmRecord get(String object, String id, Collection<String> fields);
+
+	/** Resolves which object a record id belongs to. */
+	Optional<String> objectOf(String id);
+
+	/** Lists records by name, or those whose name, email or company words start with the words of {@code query}. */
+	RecordPage search(String object, String query, int offset, int limit);
+
+	/** Records of {@code object} whose reference field {@code referenceField} points at {@code targetId}. */
+	List<CrmRecord> related(String object, String referenceField, String targetId, int limit);
+
+	/** Records whose value of a name, email or username field equals {@code value}, ignoring case. */
+	List<CrmRecord> findByField(String object, String field, String value);
+
+	/**
+	 * Records holding {@code number} in one of the given phone fields, compared as E.164 so that any
+	 * formatting matches. An unparseable number matches nothing.
+	 */
+	List<PhoneMatch> findByPhone(String number, Map<String, Set<String>> phoneFieldsByObject);
+
+	CrmRecord create(String object, Map<String, Object> values, String actorId);
+
+	/** Creates many records of one object, all or none; returns their ids in input order. */
+	List<String> createAll(String object, List<Map<String, Object>> values, String actorId);
+
+	CrmRecord update(String object, String id, Map<String, Object> values, String actorId);
+
+	void delete(String object, String id, String actorId);
+}

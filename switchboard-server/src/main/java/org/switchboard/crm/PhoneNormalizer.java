@@ -1,0 +1,47 @@
+package org.switchboard.crm;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Turns a phone number as typed into the E.164 form used for matching, without requiring
+ * libphonenumber to consider the number valid: 555 numbers and unassigned ranges still match.
+ * Extensions ("x12", "ext. 12") are dropped, because a caller id never carries one.
+ */
+public final class PhoneNormalizer {
+
+	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+	private static final Pattern INTERNATIONAL_00 = Pattern.compile("^\\s*00(?=\\s*[1-9])");
+	private static final int MIN_DIGITS = 3;
+	private static final int MAX_DIGITS = 17;
+
+	private PhoneNormalizer() {
+	}
+
+	/** The E.164 form, or empty when the text is not a phone number. */
+	public static Optional<String> toE164(String typed, String defaultRegion) {
+		if (typed == null || typed.isBlank() || typed.length() > 60) {
+			return Optional.empty();
+		}
+		// "0049 30 …" is how most of the world writes an international number; libphonenumber
+		// only understands the international prefix of the default region (011 for US).
+		String text = INTERNATIONAL_00.matcher(typed).replaceFirst("+");
+		try {
+			PhoneNumber number = UTIL.parse(text, defaultRegion);
+			String digits = String.valueOf(number.getNationalNumber());
+			if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS) {
+				return Optional.empty();
+			}
+			number.clearExtension();
+			return Optional.of(UTIL.format(number, PhoneNumberFormat.E164));
+		}
+		catch (NumberParseException e) {
+			return Optional.empty();
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package org.switchboard.crm.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.CustomFieldDefinition;
+import org.switchboard.crm.CustomObjectDefinition;
+import org.switchboard.crm.FieldType;
+import org.switchboard.crm.ObjectDescription;
+import org.switchboard.platform.errors.FieldProblem;
+
+/** What makes a custom object or field definition acceptable. */
+final class CustomDefinitionRules {
+
+	private static final Pattern CUSTOM_NAME = Pattern.compile("^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*__c$");
+
+	private final EmbeddedSchema schema;
+
+	CustomDefinitionRules(EmbeddedSchema schema) {
+		this.schema = schema;
+	}
+
+	void checkObject(CustomObjectDefinition definition) {
+		List<FieldProblem> problems = new ArrayList<>();
+		checkName(definition.name(), problems);
+		if (definition.name() != null && definition.name().length() > 80) {
+			problems.add(new FieldProblem("name", "must be at most 80 characters"));
+		}
+		failIfAny(problems);
+	}
+
+	void checkField(ObjectDescription target, CustomFieldDefinition definition) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = definition.name();
+		if (name != null && target.field(name).isPresent()) {
+			boolean standard = !target.field(name).get().custom();
+			if (standard) {
+				problems.add(new FieldProblem("name", "'" + name + "' clashes with the standard field " + target.name() + "." + target.field(name).get().name()));
+				failIfAny(problems);
+			}
+			throw CrmException.duplicate("A field named '" + name + "' on " + target.name());
+		}
+		checkName(name, problems);
+		checkType(definition, problems);
+		failIfAny(problems);
+	}
+
+	private void checkType(CustomFieldDefinition definition, List<FieldProblem> problems) {
+		FieldType type;
+		try {
+			type = FieldType.fromApiName(definition.type());
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			problems.add(new FieldProblem("type", "must be one of string, text, email, phone, number, boolean, date, datetime, picklist, reference"));
+			return;
+		}
+		if (type == FieldType.ID) {
+			problems.add(new FieldProblem("type", "a custom field cannot be of type id"));
+		}
+		if (type == FieldType.PICKLIST && definition.picklistValues().isEmpty()) {
+			problems.add(new FieldProblem("picklistValues", "a picklist needs at least one value"));
+		}
+		if (type == FieldType.REFERENCE) {
+			if (definition.referenceTo().isEmpty()) {
+				problems.add(new FieldProblem("referenceTo", "a reference needs the object it points to"));
+			}
+			definition.referenceTo().stream().filter(o -> schema.find(o).isEmpty())
+				.forEach(o -> problems.add(new FieldProblem("referenceTo", "unknown object '" + o + "'")));
+		}
+	}
+
+	private static void checkName(String name, List<FieldProblem> problems) {
+		if (name == null || name.isBlank()) {
+			problems.add(new FieldProblem("name", "is required"));
+		}
+		else if (!CUSTOM_NAME.matcher(name).matches()) {
+			problems.add(new FieldProblem("name", "'" + name + "' must start with a letter, use letters, digits and single underscores, and end in __c"));
+		}
+	}
+
+	private static void failIfAny(List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw CrmException.invalidDefinition(problems);
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package org.switchboard.crm.embedded;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.platform.settings.GeneralSettings;
+import org.switchboard.platform.settings.SettingsSection;
+import org.switchboard.platform.settings.SettingsStore;
+
+/** Wires the embedded CRM store, the default backend ({@code switchboard.crm.backend=embedded}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "switchboard.crm.backend", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedCrmConfiguration {
+
+	@Bean
+	EmbeddedSchema embeddedSchema(JdbcClient jdbc, Clock clock) {
+		return new EmbeddedSchema(new CustomDefinitions(jdbc), clock);
+	}
+
+	@Bean
+	PhoneRegion phoneRegion(SettingsStore settings, SettingsSection<GeneralSettings> general) {
+		return new PhoneRegion(settings, general);
+	}
+
+	@Bean
+	RecordTable recordTable(JdbcClient jdbc, JdbcTemplate template) {
+		return new RecordTable(jdbc, template);
+	}
+
+	@Bean
+	PhoneReindexer phoneReindexer(EmbeddedSchema schema, RecordTable table, PhoneRegion region, JdbcClient jdbc,
+			JdbcTemplate template, TransactionTemplate transactions) {
+		return new PhoneReindexer(schema, table, region, jdbc, template, transactions);
+	}
+
+	@Bean
+	EmbeddedCrmRecords embeddedCrmRecords(EmbeddedSchema schema, RecordTable table, JdbcClient jdbc,
+			PhoneRegion region, ApplicationEventPublisher events, Clock clock) {
+		RecordWriter writer = new RecordWriter(schema, table, new RecordIds(jdbc), region, jdbc, events, clock);
+		return new EmbeddedCrmRecords(schema, table, writer, region);
+	}
+}

@@ -1,0 +1,145 @@
+package org.switchboard.crm.embedded;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.FieldDescription;
+import org.switchboard.crm.ObjectDescription;
+import org.switchboard.crm.PhoneMatch;
+import org.switchboard.crm.PhoneNormalizer;
+import org.switchboard.crm.RecordPage;
+import org.switchboard.platform.errors.FieldProblem;
+
+/** The embedded CRM store: records in the product's own database. */
+@Transactional(readOnly = true)
+class EmbeddedCrmRecords implements CrmRecords {
+
+	static final int MAX_PAGE = 200;
+	private static final int COUNT_CAP = 10_000;
+
+	private final EmbeddedSchema schema;
+	private final RecordTable table;
+	private final RecordReader reader;
+	private final RecordWriter writer;
+	private final PhoneRegion region;
+
+	EmbeddedCrmRecords(EmbeddedSchema schema, RecordTable table, RecordWriter writer, PhoneRegion region) {
+		this.schema = schema;
+		this.table = table;
+		this.reader = new RecordReader(schema, table);
+		this.writer = writer;
+		this.region = region;
+	}
+
+	@Override
+	public CrmRecord get(String object, String id, Collection<String> fields) {
+		ObjectDescription description = schema.describe(object);
+		return reader.read(description, load(description, id), fields);
+	}
+
+	@Override
+	public Optional<String> objectOf(String id) {
+		return Optional.ofNullable(RecordIds.canonical(id)).flatMap(table::objectOf);
+	}
+
+	@Override
+	public RecordPage search(String object, String query, int offset, int limit) {
+		ObjectDescription description = schema.describe(object);
+		int size = Math.max(1, Math.min(limit, MAX_PAGE));
+		int from = Math.max(0, offset);
+		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty()) {
+			return new RecordPage(readAll(description, table.list(description.name(), from, size)), table.count(description.name()));
+		}
+		List<String> ids = distinct(table.searchTerms(description.name(), words, (from + size) * 3), from, size);
+		long total = words.size() == 1 ? table.countTerms(description.name(), words.get(0), COUNT_CAP) : ids.size() + from;
+		return new RecordPage(readAll(description, ids), Math.max(total, from + ids.size()));
+	}
+
+	@Override
+	public List<CrmRecord> related(String object, String referenceField, String targetId, int limit) {
+		ObjectDescription description = schema.describe(object);
+		String field = schema.canonicalPath(object, referenceField);
+		String id = RecordIds.canonical(targetId);
+		return id == null ? List.of() : readAll(description, table.referencing(description.name(), field, id, Math.min(limit, 2_000)));
+	}
+
+	@Override
+	public List<CrmRecord> findByField(String object, String field, String value) {
+		ObjectDescription description = schema.describe(object);
+		FieldDescription f = description.field(field).filter(RecordIndexes::isSearchField)
+			.orElseThrow(() -> CrmException.invalidFields(object, List.of(new FieldProblem(field, "is not a name, email or username field"))));
+		String wanted = SearchTerms.fold(value);
+		return readAll(description, table.exactTerm(description.name(), wanted)).stream()
+			.filter(r -> wanted.equals(SearchTerms.fold(r.getString(f.name()))))
+			.toList();
+	}
+
+	@Override
+	public List<PhoneMatch> findByPhone(String number, Map<String, Set<String>> phoneFieldsByObject) {
+		Optional<String> e164 = PhoneNormalizer.toE164(number, region.current());
+		if (e164.isEmpty() || phoneFieldsByObject.isEmpty()) {
+			return List.of();
+		}
+		List<PhoneMatch> matches = new ArrayList<>();
+		for (String[] hit : table.phoneMatches(e164.get(), phoneFieldsByObject.keySet())) {
+			if (phoneFieldsByObject.getOrDefault(hit[1], Set.of()).contains(hit[2])) {
+				table.find(hit[0]).ifPresent(r -> matches.add(new PhoneMatch(reader.read(schema.describe(r.object()), r, List.of()), hit[2])));
+			}
+		}
+		return matches;
+	}
+
+	@Override
+	@Transactional
+	public CrmRecord create(String object, Map<String, Object> values, String actorId) {
+		ObjectDescription description = schema.describe(object);
+		StoredRecord created = writer.createAll(description, List.of(values), actorId).get(0);
+		return reader.read(description, created, List.of());
+	}
+
+	@Override
+	@Transactional
+	public List<String> createAll(String object, List<Map<String, Object>> values, String actorId) {
+		ObjectDescription description = schema.describe(object);
+		return writer.createAll(description, values, actorId).stream().map(StoredRecord::id).toList();
+	}
+
+	@Override
+	@Transactional
+	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId) {
+		ObjectDescription description = schema.describe(object);
+		StoredRecord updated = writer.update(description, load(description, id), values, actorId);
+		return reader.read(description, updated, List.of());
+	}
+
+	@Override
+	@Transactional
+	public void delete(String object, String id, String actorId) {
+		writer.delete(load(schema.describe(object), id), actorId);
+	}
+
+	private StoredRecord load(ObjectDescription object, String id) {
+		String canonical = RecordIds.canonical(id);
+		return Optional.ofNullable(canonical).flatMap(table::find)
+			.filter(r -> r.object().equals(object.name()))
+			.orElseThrow(() -> CrmException.notFound(object.name(), id));
+	}
+
+	private List<CrmRecord> readAll(ObjectDescription object, List<String> ids) {
+		return table.findAll(ids).stream().map(r -> reader.read(object, r, List.of())).toList();
+	}
+
+	private static List<String> distinct(List<String> ids, int from, int size) {
+		return new LinkedHashSet<>(ids).stream().skip(from).limit(size).toList();
+	}
+}

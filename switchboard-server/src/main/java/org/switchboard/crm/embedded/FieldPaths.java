@@ -1,0 +1,45 @@
+package org.switchboard.crm.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.FieldDescription;
+import org.switchboard.crm.ObjectDescription;
+import org.switchboard.platform.errors.FieldProblem;
+
+/**
+ * Checks field names and relationship paths such as {@code Owner.Profile.Name} or {@code Who.Name}
+ * against the schema, and spells them canonically. A polymorphic relationship accepts a field that
+ * exists on any of its targets.
+ */
+final class FieldPaths {
+
+	private final EmbeddedSchema schema;
+
+	FieldPaths(EmbeddedSchema schema) {
+		this.schema = schema;
+	}
+
+	String canonical(ObjectDescription object, String path) {
+		return resolve(List.of(object), path)
+			.orElseThrow(() -> CrmException.invalidFields(object.name(),
+					List.of(new FieldProblem(path, "unknown field or relationship path '" + path + "' on " + object.name()))));
+	}
+
+	private Optional<String> resolve(List<ObjectDescription> objects, String path) {
+		int dot = path.indexOf('.');
+		if (dot < 0) {
+			return objects.stream().flatMap(o -> o.field(path).stream()).map(FieldDescription::name).findFirst();
+		}
+		String relationship = path.substring(0, dot);
+		Optional<FieldDescription> reference = objects.stream().flatMap(o -> o.relationship(relationship).stream()).findFirst();
+		if (reference.isEmpty()) {
+			return Optional.empty();
+		}
+		List<ObjectDescription> targets = new ArrayList<>();
+		reference.get().referenceTo().forEach(t -> schema.find(t).ifPresent(targets::add));
+		return resolve(targets, path.substring(dot + 1)).map(rest -> reference.get().relationshipName() + "." + rest);
+	}
+}

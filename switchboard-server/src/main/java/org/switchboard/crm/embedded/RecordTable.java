@@ -1,0 +1,196 @@
+package org.switchboard.crm.embedded;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JDBC access to the record table and its index tables. */
+class RecordTable {
+
+	private static final String COLUMNS = "id, object_name, name, field_values, created_by, created_date, last_modified_by, last_modified_date, version";
+	private static final TypeReference<LinkedHashMap<String, Object>> DOCUMENT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+	RecordTable(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	Optional<StoredRecord> find(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ?").param(id).query(this::toRecord).optional();
+	}
+
+	List<StoredRecord> findAll(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<String, StoredRecord> byId = new HashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id IN (:ids)").param("ids", ids)
+			.query(this::toRecord).list().forEach(r -> byId.put(r.id(), r));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	Optional<String> objectOf(String id) {
+		return jdbc.sql("SELECT object_name FROM crm_record WHERE id = ?").param(id).query(String.class).optional();
+	}
+
+	void insert(StoredRecord r, RecordIndexes indexes) {
+		insertAll(List.of(r), List.of(indexes));
+	}
+
+	/** Writes records and their index rows in JDBC batches. */
+	void insertAll(List<StoredRecord> records, List<RecordIndexes> indexes) {
+		template.batchUpdate("INSERT INTO crm_record (" + COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				records, 1000, (ps, r) -> {
+					ps.setString(1, r.id());
+					ps.setString(2, r.object());
+					ps.setString(3, r.name());
+					ps.setString(4, json.writeValueAsString(r.values()));
+					ps.setString(5, r.createdBy());
+					ps.setObject(6, utc(r.createdDate()));
+					ps.setString(7, r.lastModifiedBy());
+					ps.setObject(8, utc(r.lastModifiedDate()));
+					ps.setInt(9, r.version());
+					ps.setString(10, nameKey(r.name()));
+				});
+		insertIndexes(records, indexes);
+	}
+
+	void update(StoredRecord r, RecordIndexes indexes) {
+		jdbc.sql("""
+				UPDATE crm_record SET name = ?, name_key = ?, field_values = ?, last_modified_by = ?, last_modified_date = ?, version = ?
+				WHERE id = ?""")
+			.params(r.name(), nameKey(r.name()), json.writeValueAsString(r.values()), r.lastModifiedBy(),
+					utc(r.lastModifiedDate()), r.version(), r.id())
+			.update();
+		deleteIndexes(r.id());
+		insertIndexes(List.of(r), List.of(indexes));
+	}
+
+	void delete(String id) {
+		deleteIndexes(id);
+		jdbc.sql("DELETE FROM crm_record WHERE id = ?").param(id).update();
+	}
+
+	/** Ids of records of {@code object} whose reference {@code field} points at {@code targetId}. */
+	List<String> referencing(String object, String field, String targetId, int limit) {
+		return jdbc.sql("""
+				SELECT record_id FROM crm_reference WHERE target_id = ? AND object_name = ? AND field_name = ?
+				ORDER BY record_id LIMIT ?""")
+			.params(targetId, object, field, limit).query(String.class).list();
+	}
+
+	/** Every (record, field) that points at {@code targetId}. */
+	List<Map.Entry<String, String>> allReferencing(String targetId) {
+		return jdbc.sql("SELECT record_id, field_name FROM crm_reference WHERE target_id = ?").param(targetId)
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+	}
+
+	List<String> list(String object, int offset, int limit) {
+		return jdbc.sql("SELECT id FROM crm_record WHERE object_name = ? ORDER BY name_key, id LIMIT ? OFFSET ?")
+			.params(object, limit, offset).query(String.class).list();
+	}
+
+	long count(String object) {
+		return jdbc.sql("SELECT COUNT(*) FROM crm_record WHERE object_name = ?").param(object).query(Long.class).single();
+	}
+
+	/**
+	 * Ids of records whose terms start with every word, best (alphabetically first) term first.
+	 * The first word drives an index range scan; the others are checked per candidate.
+	 */
+	List<String> searchTerms(String object, List<String> words, int maxRows) {
+		StringBuilder sql = new StringBuilder(
+				"SELECT t.record_id FROM crm_search_term t WHERE t.object_name = ? AND t.term LIKE ? ESCAPE '\\'");
+		List<Object> params = new ArrayList<>(List.of(object, prefixPattern(words.get(0))));
+		for (String word : words.subList(1, words.size())) {
+			sql.append(" AND EXISTS (SELECT 1 FROM crm_search_term o WHERE o.record_id = t.record_id")
+				.append(" AND o.object_name = ? AND o.term LIKE ? ESCAPE '\\')");
+			params.add(object);
+			params.add(prefixPattern(word));
+		}
+		sql.append(" ORDER BY t.term, t.record_id LIMIT ?");
+		params.add(maxRows);
+		return jdbc.sql(sql.toString()).params(params).query(String.class).list();
+	}
+
+	/** Ids whose terms start with {@code word}, counted up to {@code cap}. */
+	long countTerms(String object, String word, int cap) {
+		return jdbc.sql("SELECT COUNT(DISTINCT record_id) FROM (SELECT record_id FROM crm_search_term WHERE object_name = ? AND term LIKE ? ESCAPE '\\' LIMIT ?) m")
+			.params(object, prefixPattern(word), cap).query(Long.class).single();
+	}
+
+	List<String> exactTerm(String object, String term) {
+		return jdbc.sql("SELECT record_id FROM crm_search_term WHERE object_name = ? AND term = ? LIMIT 100")
+			.params(object, term).query(String.class).list();
+	}
+
+	/** (record id, object, phone field) for every stored phone equal to {@code e164} in the given objects. */
+	List<String[]> phoneMatches(String e164, Collection<String> objects) {
+		return jdbc.sql("SELECT record_id, object_name, field_name FROM crm_phone WHERE e164 = :e164 AND object_name IN (:objects)")
+			.param("e164", e164).param("objects", objects)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
+	}
+
+	private void insertIndexes(List<StoredRecord> records, List<RecordIndexes> indexes) {
+		List<Object[]> terms = new ArrayList<>();
+		List<Object[]> phones = new ArrayList<>();
+		List<Object[]> refs = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			StoredRecord r = records.get(i);
+			RecordIndexes ix = indexes.get(i);
+			ix.terms().forEach(t -> terms.add(new Object[] { r.object(), t, r.id() }));
+			ix.phones().forEach((f, e) -> phones.add(new Object[] { r.id(), f, r.object(), e }));
+			ix.references().forEach((f, t) -> refs.add(new Object[] { r.id(), f, r.object(), t }));
+		}
+		template.batchUpdate("INSERT INTO crm_search_term (object_name, term, record_id) VALUES (?, ?, ?)", terms);
+		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", phones);
+		template.batchUpdate("INSERT INTO crm_reference (record_id, field_name, object_name, target_id) VALUES (?, ?, ?, ?)", refs);
+	}
+
+	private void deleteIndexes(String id) {
+		jdbc.sql("DELETE FROM crm_search_term WHERE record_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM crm_phone WHERE record_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM crm_reference WHERE record_id = ?").param(id).update();
+	}
+
+	private StoredRecord toRecord(ResultSet rs, int row) throws SQLException {
+		return new StoredRecord(rs.getString("id"), rs.getString("object_name"), rs.getString("name"),
+				json.readValue(rs.getString("field_values"), DOCUMENT), rs.getString("created_by"),
+				rs.getObject("created_date", OffsetDateTime.class).toInstant(), rs.getString("last_modified_by"),
+				rs.getObject("last_modified_date", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+	}
+
+	static String nameKey(String name) {
+		String folded = SearchTerms.fold(name);
+		return folded.length() > 255 ? folded.substring(0, 255) : folded;
+	}
+
+	private static String prefixPattern(String word) {
+		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,15 @@
+package org.switchboard.platform.settings;
+
+/**
+ * The general section: the region used to read phone numbers typed without a country code,
+ * and the server's public base URL (needed by webhooks and embedded components).
+ */
+public record GeneralSettings(String defaultPhoneRegion, String publicBaseUrl) {
+
+	public static final String SECTION = "general";
+
+	public GeneralSettings {
+		defaultPhoneRegion = defaultPhoneRegion == null || defaultPhoneRegion.isBlank() ? "US" : defaultPhoneRegion.trim().toUpperCase(java.util.Locale.ROOT);
+		publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.trim();
+	}
+}

@@ -1,0 +1,22 @@
+package org.switchboard.platform.settings;
+
+import org.switchboard.platform.errors.ProblemException;
+
+/**
+ * One section of the admin settings document, owned by the module it configures.
+ * The admin console lists every section bean; the owner defines defaults and validation.
+ *
+ * @param <T> the section's value type, serialised as JSON
+ */
+public interface SettingsSection<T> {
+
+	/** The section's key in {@code GET /api/admin/settings}, e.g. {@code general}. */
+	String name();
+
+	Class<T> type();
+
+	T defaults();
+
+	/** Rejects an invalid value with a 400 naming each bad field; must not change anything. */
+	void validate(T value) throws ProblemException;
+}

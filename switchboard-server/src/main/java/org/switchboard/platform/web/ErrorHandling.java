@@ -1,0 +1,99 @@
+package org.switchboard.platform.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.ProblemException;
+
+/**
+ * Translates failures at the edge: problem details JSON for {@code /api} and webhooks,
+ * the one error page for the browser. Stack traces never leave the server.
+ */
+@ControllerAdvice
+class ErrorHandling extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	@ExceptionHandler(ProblemException.class)
+	Object onProblem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(request, response, e.status(), e.title(), e.getMessage(), e.errors());
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+	Object onDenied(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(request, response, 403, "Forbidden",
+				"You do not have the permission set this needs. Ask a Webex Admin to assign it.", List.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object onUnexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+		return respond(request, response, 500, "Internal error", "Something went wrong on the server. It has been logged.", List.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The request body is not valid JSON of the expected shape: " + rootMessage(ex));
+		problem.setTitle("Unreadable request body");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		String message = String.valueOf(root.getMessage());
+		int newline = message.indexOf('\n');
+		message = newline > 0 ? message.substring(0, newline) : message;
+		return message.length() > 200 ? message.substring(0, 200) : message;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+		if (!Requests.isApi(servletRequest)) {
+			return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.TEXT_HTML)
+				.body(ErrorPage.html(statusCode.value()));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private Object respond(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail, List<FieldProblem> errors) {
+		if (Requests.isApi(request)) {
+			return ResponseEntity.status(status)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemResponses.problem(status, title, detail, errors));
+		}
+		response.setStatus(status);
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(HttpStatusCode.valueOf(status));
+		page.addObject("status", status);
+		page.addObject("error", title);
+		page.addObject("detail", detail);
+		page.addObject("errors", errors);
+		return page;
+	}
+}

@@ -1,0 +1,93 @@
+package org.switchboard.workspace.api;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.access.Access;
+import org.switchboard.access.SignedInOnly;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.RecordPage;
+import org.switchboard.workspace.RecordAccess;
+
+/** {@code /api/records}: read, search, create, update and delete CRM records. */
+@RestController
+@RequestMapping("/api/records/{object}")
+@SignedInOnly
+class RecordsApi {
+
+	private final CrmRecords records;
+
+	RecordsApi(CrmRecords records) {
+		this.records = records;
+	}
+
+	@GetMapping
+	Map<String, Object> search(@PathVariable String object, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "0") int offset) {
+		RecordPage page = records.search(object, q, offset, limit);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("records", page.records().stream().map(RecordsApi::flat).toList());
+		json.put("total", page.total());
+		return json;
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> get(@PathVariable String object, @PathVariable String id,
+			@RequestParam(required = false) String fields) {
+		List<String> wanted = fields == null || fields.isBlank() ? List.of()
+				: Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+		CrmRecord record = records.get(object, id, wanted);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", record.id());
+		json.put("object", record.object());
+		json.put("name", record.name());
+		json.put("fields", record.fields());
+		return json;
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, Object>> create(@PathVariable String object, @RequestBody Map<String, Object> values) {
+		RecordAccess.requireWrite(object);
+		CrmRecord created = records.create(object, values, Access.currentUserId());
+		return ResponseEntity.created(URI.create("/api/records/" + created.object() + "/" + created.id()))
+			.body(Map.of("id", created.id()));
+	}
+
+	@PatchMapping("/{id}")
+	Map<String, Object> update(@PathVariable String object, @PathVariable String id,
+			@RequestBody Map<String, Object> values) {
+		RecordAccess.requireWrite(object);
+		return flat(records.update(object, id, values, Access.currentUserId()));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String object, @PathVariable String id) {
+		RecordAccess.requireWrite(object);
+		records.delete(object, id, Access.currentUserId());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Map<String, Object> flat(CrmRecord record) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", record.id());
+		json.put("object", record.object());
+		json.put("name", record.name());
+		json.putAll(record.fields());
+		json.put("id", record.id());
+		return json;
+	}
+}

@@ -1,0 +1,7 @@
+CREATE TABLE crm_search_term (
+    object_name VARCHAR(80)  NOT NULL,
+    term        VARCHAR(255) NOT NULL,
+    record_id   VARCHAR(18)  NOT NULL,
+    PRIMARY KEY (object_name, term, record_id)
+);
+CREATE INDEX crm_search_term_by_record ON crm_search_term (record_id);
