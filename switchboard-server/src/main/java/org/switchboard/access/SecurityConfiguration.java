@@ -1,5 +1,6 @@
 package org.switchboard.access;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -11,8 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.switchboard.platform.web.ProblemResponses;
 import org.switchboard.platform.web.Requests;
@@ -22,6 +21,7 @@ import org.switchboard.platform.web.Requests;
  * Every endpoint's permission is checked by its annotation ({@link WebexAdminOnly} and friends).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -59,11 +59,6 @@ class SecurityConfiguration {
 	private static boolean isAnonymous() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || authentication instanceof AnonymousAuthenticationToken;
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
 	}
 
 	/**

@@ -1,0 +1,303 @@
+package org.switchboard.crm.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.CrmSchema;
+import org.switchboard.crm.CustomFieldDefinition;
+import org.switchboard.crm.CustomObjectDefinition;
+import org.switchboard.crm.FieldChange;
+import org.switchboard.crm.PhoneMatch;
+import org.switchboard.crm.RecordChanged;
+
+/** The behaviour every CRM backend must show; run against each database the embedded store supports. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "switchboard.demo.enabled=false")
+@RecordApplicationEvents
+abstract class CrmRecordsContract {
+
+	private static final Map<String, Set<String>> CONTACT_AND_LEAD_PHONES = Map.of(
+			"Contact", Set.of("Phone", "MobilePhone", "HomePhone", "OtherPhone", "AssistantPhone"),
+			"Lead", Set.of("Phone", "MobilePhone"));
+
+	@Autowired
+	CrmRecords records;
+
+	@Autowired
+	CrmSchema schema;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void readsRelationshipPathsAcrossRecords() {
+		String profile = records.create("Profile", Map.of("Name", "Sales " + unique()), null).id();
+		String user = records.create("User", Map.of("Username", unique() + "@x.test", "Email", "u@x.test",
+				"LastName", "Owner", "ProfileId", profile), null).id();
+		String account = records.create("Account", Map.of("Name", "Acme " + unique()), user).id();
+		String contact = records.create("Contact", Map.of("FirstName", "Ann", "LastName", "Lee", "AccountId", account), user).id();
+
+		CrmRecord read = records.get("contact", contact, List.of("Name", "account.name", "Owner.Profile.Name"));
+
+		assertThat(read.fields()).containsEntry("Name", "Ann Lee")
+			.containsEntry("Owner.Profile.Name", read.fields().get("Owner.Profile.Name"))
+			.containsKeys("Account.Name");
+		assertThat(read.getString("Account.Name")).startsWith("Acme ");
+		assertThat(read.getString("Owner.Profile.Name")).startsWith("Sales ");
+	}
+
+	@Test
+	void resolvesPolymorphicWhoPathToContactOrLead() {
+		String lead = records.create("Lead", Map.of("LastName", "Kim", "Company", "Initech"), null).id();
+		String task = records.create("Task", Map.of("Subject", "Call", "WhoId", lead), null).id();
+
+		assertThat(records.get("Task", task, List.of("Who.Name", "Who.Company")).fields())
+			.containsEntry("Who.Name", "Kim").containsEntry("Who.Company", "Initech");
+	}
+
+	@Test
+	void rejectsAnUnknownObjectNamingIt() {
+		assertThatThrownBy(() -> records.search("Spaceship", null, 0, 10)).isInstanceOf(CrmException.class)
+			.hasMessageContaining("Spaceship").extracting(e -> ((CrmException) e).status()).isEqualTo(400);
+	}
+
+	@Test
+	void rejectsAnUnknownPathNamingIt() {
+		String contact = records.create("Contact", Map.of("LastName", "Path"), null).id();
+		assertThatThrownBy(() -> records.get("Contact", contact, List.of("Account.Nope")))
+			.isInstanceOf(CrmException.class).hasMessageContaining("Account.Nope");
+	}
+
+	@Test
+	void rejectsUnknownFieldsAndWrongTypesNamingEachField() {
+		long before = records.search("Contact", null, 0, 1).total();
+
+		assertThatThrownBy(() -> records.create("Contact", Map.of("LastName", "X", "Shoe__c", "42",
+				"DoNotCall", "sometimes", "Birthdate", "yesterday", "Email", "not-an-email"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors())
+				.extracting(p -> p.field()).containsExactlyInAnyOrder("Shoe__c", "DoNotCall", "Birthdate", "Email"));
+		assertThat(records.search("Contact", null, 0, 1).total()).isEqualTo(before);
+	}
+
+	@Test
+	void requiresLastNameAndPicklistValuesFromTheList() {
+		assertThatThrownBy(() -> records.create("Lead", Map.of("Company", "C", "Status", "Maybe"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors())
+				.extracting(p -> p.field()).containsExactlyInAnyOrder("LastName", "Status"));
+	}
+
+	@Test
+	void writesNothingWhenOneRecordOfABatchIsInvalid() {
+		String name = unique();
+		assertThatThrownBy(() -> records.createAll("Contact", List.of(Map.of("LastName", name),
+				Map.of("LastName", name, "Email", "broken")), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field())
+				.containsExactly("[1].Email"));
+		assertThat(records.search("Contact", name, 0, 10).records()).isEmpty();
+	}
+
+	@Test
+	void rejectsAReferenceToTheWrongKindOfRecord() {
+		String lead = records.create("Lead", Map.of("LastName", "L", "Company", "C"), null).id();
+		assertThatThrownBy(() -> records.create("Contact", Map.of("LastName", "C", "AccountId", lead), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field())
+				.containsExactly("AccountId"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			415.555.0142          | +1 (415) 555-0142
+			(415) 555-0142 x12    | +14155550142
+			415-555-0142 ext. 7   | 1-415-555-0142
+			0049 30 1234567       | +49 30 1234567
+			+44 20 7946 0958      | 0044 20 7946 0958
+			+45 32 12 34 56       | 004532123456
+			""")
+	void matchesPhoneNumbersWhateverTheirFormatting(String stored, String dialled) {
+		String id = records.create("Contact", Map.of("LastName", "Phone " + unique(), "MobilePhone", stored), null).id();
+
+		List<PhoneMatch> matches = records.findByPhone(dialled, CONTACT_AND_LEAD_PHONES);
+
+		assertThat(matches).extracting(m -> m.record().id()).contains(id);
+		assertThat(matches).filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField)
+			.containsExactly("MobilePhone");
+	}
+
+	@Test
+	void matchesOnlyTheObjectsAndFieldsAskedFor() {
+		String number = "+1 212 555 " + (1000 + (int) (Math.random() * 8999));
+		records.create("Lead", Map.of("LastName", "L", "Company", "C", "Phone", number), null);
+		records.create("Contact", Map.of("LastName", "C", "HomePhone", number), null);
+
+		assertThat(records.findByPhone(number, Map.of("Contact", Set.of("Phone")))).isEmpty();
+		assertThat(records.findByPhone(number, Map.of("Lead", Set.of("Phone")))).extracting(m -> m.record().object())
+			.containsExactly("Lead");
+	}
+
+	@Test
+	void keepsAnUnparseablePhoneAsTypedAndMatchesNothingWithIt() {
+		String id = records.create("Contact", Map.of("LastName", "Odd", "Phone", "call reception"), null).id();
+
+		assertThat(records.get("Contact", id, List.of("Phone")).fields()).containsEntry("Phone", "call reception");
+		assertThat(records.findByPhone("call reception", CONTACT_AND_LEAD_PHONES)).isEmpty();
+		assertThat(records.findByPhone("", CONTACT_AND_LEAD_PHONES)).isEmpty();
+	}
+
+	@Test
+	void findsRecordsByNameEmailAndCompanyPrefixes() {
+		String word = "zq" + unique().substring(0, 6);
+		String id = records.create("Lead", Map.of("FirstName", "José", "LastName", word + "son",
+				"Company", "Globex " + word, "Email", "jose." + word + "@globex.example"), null).id();
+
+		assertThat(records.search("Lead", word, 0, 10).records()).extracting(CrmRecord::id).containsExactly(id);
+		assertThat(records.search("Lead", "jose " + word.toUpperCase(), 0, 10).records()).extracting(CrmRecord::id).containsExactly(id);
+		assertThat(records.search("Lead", "jose." + word + "@glob", 0, 10).records()).extracting(CrmRecord::id).containsExactly(id);
+		assertThat(records.search("Lead", "maria " + word, 0, 10).records()).isEmpty();
+		assertThat(records.search("Lead", word, 0, 10).total()).isEqualTo(1);
+	}
+
+	@Test
+	void pagesThroughSearchResultsWithoutOverlapOrGaps() {
+		String word = "pg" + unique().substring(0, 6);
+		for (int i = 0; i < 5; i++) {
+			records.create("Account", Map.of("Name", word + " " + (char) ('e' - i)), null);
+		}
+		List<String> pages = new java.util.ArrayList<>();
+		for (int offset = 0; offset < 6; offset += 2) {
+			records.search("Account", word, offset, 2).records().forEach(r -> pages.add(r.name()));
+		}
+
+		assertThat(pages).containsExactlyInAnyOrder(word + " a", word + " b", word + " c", word + " d", word + " e");
+		assertThat(records.search("Account", word, 0, 2).total()).isEqualTo(5);
+	}
+
+	@Test
+	void listsAllRecordsOfAnObjectInNameOrder() {
+		records.create("Campaign", Map.of("Name", "Beta"), null);
+		records.create("Campaign", Map.of("Name", "alpha"), null);
+
+		List<String> names = records.search("Campaign", "", 0, 200).records().stream().map(CrmRecord::name).toList();
+
+		assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).contains("alpha", "Beta");
+	}
+
+	@Test
+	void findsAUserByUsernameIgnoringCase() {
+		String profile = records.create("Profile", Map.of("Name", "P"), null).id();
+		String username = "Mixed." + unique() + "@Example.test";
+		String id = records.create("User", Map.of("Username", username, "Email", "m@x.test", "LastName", "M", "ProfileId", profile), null).id();
+
+		assertThat(records.findByField("User", "Username", username.toLowerCase())).extracting(CrmRecord::id).containsExactly(id);
+	}
+
+	@Test
+	void publishesRecordChangedWithOldAndNewValues() {
+		String id = records.create("Opportunity", Map.of("Name", "Deal", "StageName", "Prospecting", "CloseDate", "2027-01-31"), null).id();
+		events.clear();
+
+		records.update("Opportunity", id, Map.of("StageName", "Closed Won", "Name", "Deal"), "005000000000001AAA");
+
+		RecordChanged changed = events.stream(RecordChanged.class).filter(e -> e.recordId().equals(id)).findFirst().orElseThrow();
+		assertThat(changed.kind()).isEqualTo(RecordChanged.Kind.UPDATED);
+		assertThat(changed.changes()).containsEntry("StageName", new FieldChange("Prospecting", "Closed Won"))
+			.containsEntry("IsWon", new FieldChange(false, true)).doesNotContainKey("Name");
+		assertThat(changed.changedBy()).isEqualTo("005000000000001AAA");
+	}
+
+	@Test
+	void anUpdateThatChangesNothingPublishesNothing() {
+		String id = records.create("Account", Map.of("Name", "Same"), null).id();
+		events.clear();
+		records.update("Account", id, Map.of("Name", "Same"), null);
+		assertThat(events.stream(RecordChanged.class)).isEmpty();
+	}
+
+	@Test
+	void deletingAnAccountClearsOptionalReferencesToIt() {
+		String account = records.create("Account", Map.of("Name", "Gone"), null).id();
+		String contact = records.create("Contact", Map.of("LastName", "Stays", "AccountId", account), null).id();
+		assertThat(records.related("Contact", "AccountId", account, 10)).extracting(CrmRecord::id).containsExactly(contact);
+
+		records.delete("Account", account, null);
+
+		assertThat(records.get("Contact", contact, List.of("AccountId")).fields().get("AccountId")).isNull();
+		assertThatThrownBy(() -> records.get("Account", account, List.of())).isInstanceOfSatisfying(CrmException.class,
+				e -> assertThat(e.status()).isEqualTo(404));
+	}
+
+	@Test
+	void aPersonJoinsACampaignOnce() {
+		String campaign = records.create("Campaign", Map.of("Name", "Launch"), null).id();
+		String contact = records.create("Contact", Map.of("LastName", "Member"), null).id();
+		records.create("CampaignMember", Map.of("CampaignId", campaign, "ContactId", contact), null);
+
+		assertThatThrownBy(() -> records.create("CampaignMember", Map.of("CampaignId", campaign, "ContactId", contact), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+	}
+
+	@Test
+	void numbersCasesAndAcceptsFifteenCharacterIds() {
+		CrmRecord created = records.create("Case", Map.of("Subject", "Broken"), null);
+
+		assertThat(created.getString("CaseNumber")).matches("\\d{8}");
+		assertThat(created.getString("Status")).isEqualTo("New");
+		assertThat(records.get("Case", created.id().substring(0, 15), List.of("Subject")).id()).isEqualTo(created.id());
+	}
+
+	@Test
+	void definesCustomObjectsAndFieldsAtRunTime() {
+		String object = "Project" + unique().substring(0, 5) + "__c";
+		schema.defineObject(new CustomObjectDefinition(object, "Project", "Projects"));
+		schema.defineField(object, new CustomFieldDefinition("Budget__c", null, "number", null, null, false));
+		schema.defineField("Contact", new CustomFieldDefinition("Pager" + object.substring(7), "Pager", "phone", null, null, false));
+		String pager = "Pager" + object.substring(7);
+
+		String id = records.create(object, Map.of("Name", "Apollo", "Budget__c", 1200.5), null).id();
+		String contact = records.create("Contact", Map.of("LastName", "Paged", pager, "(303) 555-0177"), null).id();
+
+		assertThat(records.get(object, id, List.of("Budget__c")).fields().get("Budget__c")).hasToString("1200.5");
+		assertThat(records.findByPhone("+13035550177", Map.of("Contact", Set.of(pager)))).extracting(m -> m.record().id()).containsExactly(contact);
+		assertThatThrownBy(() -> records.create(object, Map.of("Name", "X", "Budget__c", "lots"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("Budget__c"));
+	}
+
+	@Test
+	void refusesASecondCustomObjectOfTheSameName() {
+		String object = "Ticket" + unique().substring(0, 5) + "__c";
+		schema.defineObject(new CustomObjectDefinition(object, null, null));
+		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition(object.toLowerCase(), null, null)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+	}
+
+	@Test
+	void refusesCustomFieldsThatClashOrAreMalformed() {
+		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Phone", null, "phone", null, null, false)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400))
+			.hasMessageContaining("clashes with the standard field");
+		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Bad Name__c", null, "phone", null, null, false)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("name"));
+		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Kind__c", null, "colour", null, null, false)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("type"));
+		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Ref__c", null, "reference", List.of("Nope"), null, false)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("referenceTo"));
+		assertThat(schema.describe("Contact").field("Kind__c")).isEmpty();
+	}
+
+	static String unique() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+}
