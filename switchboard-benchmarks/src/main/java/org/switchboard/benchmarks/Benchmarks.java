@@ -1,0 +1,22 @@
+package org.switchboard.benchmarks;
+
+import java.util.Arrays;
+
+/** Entry point: {@code java -jar switchboard-benchmarks-exec.jar <benchmark> [options]}. */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String name = args.length == 0 ? "help" : args[0];
+		String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+		switch (name) {
+			case "crm-lookup" -> CrmLookupBenchmark.main(rest);
+			default -> System.out.println("""
+					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
+					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000]
+					      phone lookup and name-prefix search over generated Contacts+Leads""");
+		}
+	}
+}
