@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.switchboard.platform.web.PublicEndpoint;
 import org.switchboard.support.H2Memory;
 
 /** Every handler of ours declares who may call it, so no endpoint is open by accident. */

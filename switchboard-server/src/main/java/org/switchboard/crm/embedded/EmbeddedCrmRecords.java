@@ -24,7 +24,7 @@ import org.switchboard.platform.errors.FieldProblem;
 class EmbeddedCrmRecords implements CrmRecords {
 
 	static final int MAX_PAGE = 200;
-	private static final int COUNT_CAP = 10_000;
+	private static final int COUNT_CAP = 1_000;
 
 	private final EmbeddedSchema schema;
 	private final RecordTable table;

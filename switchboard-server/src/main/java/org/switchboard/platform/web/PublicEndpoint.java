@@ -1,4 +1,4 @@
-package org.switchboard.access;
+package org.switchboard.platform.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,124 @@
+package org.switchboard.webex.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.web.PublicEndpoint;
+import org.switchboard.webex.WebexWebhooks;
+import org.switchboard.webex.WebexWebhooks.StoredSecret;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /webhooks/webex}: verifies the signature over the raw bytes, stores the delivery and publishes
+ * its typed event in one transaction, and only then answers 2xx. A redelivery is acknowledged without effect.
+ */
+@RestController
+@PublicEndpoint
+class WebhookReceiver {
+
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+	private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+
+	private final WebexWebhooks webhooks;
+	private final DeliveryStore store;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+	private final JsonMapper json;
+	private final Map<String, StoredSecret> secrets = new ConcurrentHashMap<>();
+
+	WebhookReceiver(WebexWebhooks webhooks, DeliveryStore store, ApplicationEventPublisher events,
+			TransactionTemplate transactions, JsonMapper json) {
+		this.webhooks = webhooks;
+		this.store = store;
+		this.events = events;
+		this.transactions = transactions;
+		this.json = json;
+	}
+
+	@PostMapping("/webhooks/webex")
+	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+		byte[] body = readBounded(request);
+		JsonNode envelope = parse(body);
+		String webhookId = envelope.path("id").asString("");
+		StoredSecret registered = secretOf(webhookId);
+		if (!Signatures.verify(registered.secret(), body, request.getHeader("X-Spark-Signature"))) {
+			log.warn("Rejected a delivery for webhook {} with a missing or wrong signature", webhookId);
+			throw new ProblemException(401, "Bad signature", "X-Spark-Signature is missing or does not match the body");
+		}
+		String resource = envelope.path("resource").asString("");
+		String event = envelope.path("event").asString("");
+		checkKnown(registered, resource, event);
+		OptionalLong stored = transactions.execute(tx -> {
+			OptionalLong id = store.store(webhookId, resource, event, body);
+			id.ifPresent(deliveryId -> EventTranslator.translate(deliveryId, registered.ownerPersonId(), envelope)
+				.ifPresent(events::publishEvent));
+			return id;
+		});
+		return ResponseEntity.ok(Map.of("status", stored.isPresent() ? "stored" : "duplicate"));
+	}
+
+	private StoredSecret secretOf(String webhookId) {
+		StoredSecret cached = secrets.get(webhookId);
+		if (cached != null) {
+			return cached;
+		}
+		StoredSecret found = webhooks.secretOf(webhookId)
+			.orElseThrow(() -> ProblemException.notFound("No webhook '" + webhookId + "' is registered with Switchboard"));
+		secrets.put(webhookId, found);
+		return found;
+	}
+
+	private static void checkKnown(StoredSecret registered, String resource, String event) {
+		if (!EventTranslator.RESOURCES.contains(resource) || !EventTranslator.EVENTS.contains(event)) {
+			throw ProblemException.badRequest("Unknown resource or event '" + resource + "/" + event + "'");
+		}
+		if (!registered.resource().equals(resource) && !registered.resource().equals("all")) {
+			throw ProblemException.badRequest("The webhook was registered for '" + registered.resource() + "', not '" + resource + "'");
+		}
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			JsonNode envelope = json.readTree(body);
+			if (envelope == null || !envelope.isObject()) {
+				throw ProblemException.badRequest("A webhook delivery must be a JSON object");
+			}
+			return envelope;
+		}
+		catch (JacksonException e) {
+			throw ProblemException.badRequest("The delivery is not valid JSON");
+		}
+	}
+
+	private static byte[] readBounded(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+			if (body.length > MAX_BODY_BYTES) {
+				throw tooLarge();
+			}
+			return body;
+		}
+	}
+
+	private static ProblemException tooLarge() {
+		return new ProblemException(413, "Payload too large", "A webhook delivery may be at most 1 MB");
+	}
+}
