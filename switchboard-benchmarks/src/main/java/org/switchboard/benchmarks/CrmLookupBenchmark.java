@@ -29,11 +29,10 @@ final class CrmLookupBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = Options.parse(args);
 		int records = Integer.parseInt(options.getOrDefault("records", "1000000"));
 		int lookups = Integer.parseInt(options.getOrDefault("lookups", "20000"));
-		String db = options.getOrDefault("db", "both");
-		for (String kind : db.equals("both") ? List.of("h2", "postgres") : List.of(db)) {
+		for (String kind : Options.databases(options)) {
 			run(kind, records, lookups);
 		}
 	}
@@ -93,15 +92,5 @@ final class CrmLookupBenchmark {
 
 	private static void analyze(JdbcClient jdbc) {
 		jdbc.sql("ANALYZE").update();
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (arg.startsWith("--") && arg.contains("=")) {
-				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-			}
-		}
-		return options;
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.switchboard.platform.web.ProblemResponses;
 import org.switchboard.platform.web.Requests;
@@ -49,6 +50,15 @@ class SecurityConfiguration {
 					}
 				}, Requests::isApi));
 		return http.build();
+	}
+
+	/**
+	 * Webhook deliveries carry their own proof (the HMAC signature checked by the receiver) and no session, so
+	 * the browser-oriented filter chain (session, CSRF, request cache) is skipped for them entirely.
+	 */
+	@Bean
+	WebSecurityCustomizer webhooksBypassSessionSecurity() {
+		return web -> web.ignoring().requestMatchers("/webhooks/**");
 	}
 
 	private static void unauthorized(HttpServletResponse response) throws java.io.IOException {
