@@ -1,0 +1,63 @@
+package org.switchboard.admin.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.access.Access;
+import org.switchboard.access.SwitchboardUser;
+import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.admin.AdminSettings;
+import org.switchboard.platform.errors.ProblemException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Webex Admin console: one page, a section per feature. */
+@Controller
+@WebexAdminOnly
+class AdminConsole {
+
+	private final AdminSettings settings;
+	private final JsonMapper json;
+
+	AdminConsole(AdminSettings settings, JsonMapper json) {
+		this.settings = settings;
+		this.json = json;
+	}
+
+	@GetMapping("/admin")
+	String console(Model model) {
+		if (!model.containsAttribute("general")) {
+			model.addAttribute("general", json.convertValue(settings.section("general"), Map.class));
+		}
+		model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
+		model.addAttribute("audit", settings.recentAudit(50));
+		return "admin/console";
+	}
+
+	@PostMapping("/admin/general")
+	String saveGeneral(@RequestParam String defaultPhoneRegion, @RequestParam(required = false) String publicBaseUrl,
+			Model model, RedirectAttributes redirect) {
+		Map<String, Object> general = new LinkedHashMap<>();
+		general.put("defaultPhoneRegion", defaultPhoneRegion);
+		general.put("publicBaseUrl", publicBaseUrl);
+		try {
+			settings.replace("general", json.valueToTree(general), Access.currentUser().map(SwitchboardUser::getUsername).orElse("?"));
+			redirect.addFlashAttribute("flash", "General settings saved.");
+			return "redirect:/admin";
+		}
+		catch (ProblemException e) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			e.errors().forEach(p -> errors.put(p.field(), p.message()));
+			model.addAttribute("general", general);
+			model.addAttribute("errors", errors);
+			model.addAttribute("audit", settings.recentAudit(50));
+			return "admin/console";
+		}
+	}
+}

@@ -1,0 +1,250 @@
+package org.switchboard.workspace.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.access.Access;
+import org.switchboard.access.SignedInOnly;
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.CrmSchema;
+import org.switchboard.crm.FieldDescription;
+import org.switchboard.crm.FieldType;
+import org.switchboard.crm.ObjectDescription;
+import org.switchboard.crm.RecordPage;
+import org.switchboard.platform.ui.RecordAction;
+import org.switchboard.platform.ui.RecordActions;
+import org.switchboard.workspace.RecordAccess;
+
+/** List views, record pages and record forms for every object. */
+@Controller
+@SignedInOnly
+class RecordPages {
+
+	static final int PAGE_SIZE = 25;
+
+	private final CrmRecords records;
+	private final CrmSchema schema;
+	private final List<RecordActions> actionProviders;
+
+	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders) {
+		this.records = records;
+		this.schema = schema;
+		this.actionProviders = actionProviders;
+	}
+
+	@GetMapping("/records/{object}")
+	String list(@PathVariable String object, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		ObjectDescription description = schema.describe(object);
+		RecordPage results = records.search(description.name(), q, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+		List<String> columns = RecordViews.columns(description.name()).isEmpty() ? firstFields(description)
+				: RecordViews.columns(description.name());
+		model.addAttribute("object", description);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("pageSize", PAGE_SIZE);
+		model.addAttribute("results", results);
+		model.addAttribute("columns", columns.stream().map(c -> new Column(c, label(description, c))).toList());
+		model.addAttribute("rows", results.records().stream().map(r -> withPaths(r, columns)).toList());
+		return htmx != null ? "records/list :: results" : "records/list";
+	}
+
+	@GetMapping("/records/{object}/{id}")
+	String view(@PathVariable String object, @PathVariable String id, Model model) {
+		ObjectDescription description = schema.describe(object);
+		CrmRecord record = records.get(description.name(), id, List.of());
+		model.addAttribute("object", description);
+		model.addAttribute("record", record);
+		model.addAttribute("highlights", highlights(description, record));
+		model.addAttribute("details", details(description, record));
+		model.addAttribute("actions", actions(description, record));
+		model.addAttribute("related", related(description, record));
+		model.addAttribute("mayWrite", RecordAccess.mayWrite(description.name()));
+		return "records/view";
+	}
+
+	@GetMapping("/records/{object}/new")
+	String newForm(@PathVariable String object, Model model) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		return form(model, description, null, Map.of(), Map.of());
+	}
+
+	@PostMapping("/records/{object}")
+	String create(@PathVariable String object, @RequestParam MultiValueMap<String, String> form, Model model,
+			RedirectAttributes redirect) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		Map<String, Object> values = RecordForms.values(description, form);
+		try {
+			CrmRecord created = records.create(description.name(), values, Access.currentUserId());
+			redirect.addFlashAttribute("flash", description.label() + " \"" + created.name() + "\" was created.");
+			return "redirect:/records/" + description.name() + "/" + created.id();
+		}
+		catch (CrmException e) {
+			model.addAttribute("formError", e.getMessage());
+			return form(model, description, null, values, errors(e));
+		}
+	}
+
+	@GetMapping("/records/{object}/{id}/edit")
+	String editForm(@PathVariable String object, @PathVariable String id, Model model) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		CrmRecord record = records.get(description.name(), id, List.of());
+		return form(model, description, record, record.fields(), Map.of());
+	}
+
+	@PostMapping("/records/{object}/{id}")
+	String update(@PathVariable String object, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+			Model model, RedirectAttributes redirect) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		CrmRecord record = records.get(description.name(), id, List.of());
+		Map<String, Object> values = RecordForms.values(description, form);
+		try {
+			records.update(description.name(), record.id(), values, Access.currentUserId());
+			redirect.addFlashAttribute("flash", "Saved.");
+			return "redirect:/records/" + description.name() + "/" + record.id();
+		}
+		catch (CrmException e) {
+			model.addAttribute("formError", e.getMessage());
+			return form(model, description, record, values, errors(e));
+		}
+	}
+
+	@GetMapping("/records/{object}/{id}/delete")
+	String confirmDelete(@PathVariable String object, @PathVariable String id, Model model) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		model.addAttribute("object", description);
+		model.addAttribute("record", records.get(description.name(), id, List.of("Id")));
+		return "records/delete";
+	}
+
+	@PostMapping("/records/{object}/{id}/delete")
+	String delete(@PathVariable String object, @PathVariable String id, RedirectAttributes redirect) {
+		ObjectDescription description = schema.describe(object);
+		RecordAccess.requireWrite(description.name());
+		CrmRecord record = records.get(description.name(), id, List.of("Id"));
+		records.delete(description.name(), record.id(), Access.currentUserId());
+		redirect.addFlashAttribute("flash", description.label() + " \"" + (record.name() == null ? record.id() : record.name()) + "\" was deleted.");
+		return "redirect:/records/" + description.name();
+	}
+
+	private String form(Model model, ObjectDescription description, CrmRecord record, Map<String, Object> values,
+			Map<String, String> errors) {
+		List<FormField> fields = description.fields().stream().filter(FieldDescription::updateable)
+			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f)))
+			.toList();
+		model.addAttribute("object", description);
+		model.addAttribute("record", record);
+		model.addAttribute("fields", fields);
+		model.addAttribute("checkboxMarker", RecordForms.CHECKBOX_MARKER);
+		return "records/form";
+	}
+
+	private List<RecordAction> actions(ObjectDescription object, CrmRecord record) {
+		List<RecordAction> actions = new ArrayList<>();
+		actionProviders.forEach(p -> actions.addAll(p.actionsFor(object.name(), record.id())));
+		return actions.stream().sorted(Comparator.comparingInt(RecordAction::order)).limit(3).toList();
+	}
+
+	private List<Shown> highlights(ObjectDescription object, CrmRecord record) {
+		List<String> paths = RecordViews.highlights(object.name());
+		CrmRecord resolved = paths.isEmpty() ? record : records.get(object.name(), record.id(), paths);
+		return paths.stream().map(p -> new Shown(label(object, p), resolved.get(p), isPhone(object, p), null)).toList();
+	}
+
+	private List<Shown> details(ObjectDescription object, CrmRecord record) {
+		List<Shown> shown = new ArrayList<>();
+		for (FieldDescription field : object.fields()) {
+			Object value = record.get(field.name());
+			if (value == null || field.type() == FieldType.ID) {
+				continue;
+			}
+			String link = null;
+			if (field.type() == FieldType.REFERENCE) {
+				String target = records.objectOf(value.toString()).orElse(null);
+				if (target != null) {
+					link = "/records/" + target + "/" + value;
+					CrmRecord referenced = records.get(target, value.toString(), List.of("Id"));
+					value = referenced.name() == null ? value : referenced.name();
+				}
+			}
+			shown.add(new Shown(field.label(), value, field.isPhone(), link));
+		}
+		return shown;
+	}
+
+	private List<RelatedList> related(ObjectDescription object, CrmRecord record) {
+		return RecordViews.related(object.name()).stream()
+			.map(r -> new RelatedList(r.title(), r.object(), records.related(r.object(), r.field(), record.id(), 50)))
+			.filter(r -> !r.records().isEmpty() || !r.object().equals("Event"))
+			.toList();
+	}
+
+	private Map<String, String> errors(CrmException e) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		e.errors().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+		return errors;
+	}
+
+	private CrmRecord withPaths(CrmRecord record, List<String> columns) {
+		return columns.stream().anyMatch(c -> c.contains(".")) ? records.get(record.object(), record.id(), columns) : record;
+	}
+
+	private static List<String> firstFields(ObjectDescription object) {
+		return object.fields().stream().filter(f -> f.updateable() && !f.name().equals("Name")).limit(4).map(FieldDescription::name).toList();
+	}
+
+	private static String label(ObjectDescription object, String path) {
+		return path.contains(".") ? path.substring(0, path.indexOf('.')) + " " + path.substring(path.lastIndexOf('.') + 1).replace("Name", "").trim()
+				: object.field(path).map(FieldDescription::label).orElse(path);
+	}
+
+	private static boolean isPhone(ObjectDescription object, String path) {
+		return object.field(path).map(FieldDescription::isPhone).orElse(false);
+	}
+
+	private static String inputType(FieldDescription field) {
+		return switch (field.type()) {
+			case EMAIL -> "email";
+			case PHONE -> "tel";
+			case NUMBER -> "number";
+			case DATE -> "date";
+			case DATETIME -> "datetime-local";
+			case BOOLEAN -> "checkbox";
+			case PICKLIST -> "select";
+			case TEXT -> "textarea";
+			default -> "text";
+		};
+	}
+
+	record Column(String path, String label) {
+	}
+
+	record Shown(String label, Object value, boolean phone, String link) {
+	}
+
+	record FormField(FieldDescription field, String value, String error, String inputType) {
+	}
+
+	record RelatedList(String title, String object, List<CrmRecord> records) {
+	}
+}
