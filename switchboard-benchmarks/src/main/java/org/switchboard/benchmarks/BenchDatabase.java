@@ -33,6 +33,14 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 				});
 	}
 
+	/**
+	 * Command-line arguments, so they win over the product's application.properties (properties set on
+	 * SpringApplicationBuilder are only defaults, and the product's own datasource URL would replace them).
+	 */
+	static String[] arguments(Map<String, Object> properties) {
+		return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	}
+
 	void drop() {
 		dropper.run();
 	}

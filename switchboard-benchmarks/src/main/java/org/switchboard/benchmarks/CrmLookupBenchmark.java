@@ -41,9 +41,10 @@ final class CrmLookupBenchmark {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Map<String, Object> properties = new HashMap<>(database.properties());
 		properties.put("switchboard.demo.enabled", "false");
+		properties.put("switchboard.webex.sandbox.enabled", "false");
 		properties.put("logging.level.root", "WARN");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SwitchboardApplication.class)
-			.web(WebApplicationType.NONE).properties(properties).run()) {
+			.web(WebApplicationType.NONE).run(BenchDatabase.arguments(properties))) {
 			CrmRecords crm = context.getBean(CrmRecords.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			System.out.printf("%n== %s: %,d Contacts+Leads ==%n", kind, records);

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -49,16 +51,22 @@ final class WebhookIngestBenchmark {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Map<String, Object> properties = new HashMap<>(database.properties());
 		properties.put("switchboard.demo.enabled", "false");
+		properties.put("switchboard.webex.sandbox.enabled", "false");
 		properties.put("logging.level.root", "WARN");
 		properties.put("server.port", "0");
 		properties.put("server.tomcat.threads.max", "64");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SwitchboardApplication.class, BareEndpoint.class)
-			.properties(properties).run()) {
+			.run(BenchDatabase.arguments(properties))) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			jdbc.sql("INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date) VALUES (?, 'bench', 'telephony_calls', 'all', 'x', ?, 'PERSON', ?)")
 				.params(WEBHOOK_ID, context.getBean(Secrets.class).encrypt(SECRET), OffsetDateTime.now()).update();
-			System.out.printf("%n== %s: webhook ingest, %d clients, %d s ==%n", kind, clients, seconds);
+			System.out.printf("%n== %s: webhook ingest, %d connections, %d s, load from %s ==%n", kind, clients, seconds,
+					Wrk.available() ? "wrk" : "an in-process HTTP client");
+			if (Wrk.available()) {
+				runWithWrk(port, jdbc, seconds, clients);
+				return;
+			}
 			load(port, "/webhooks/webex", 5, clients, new AtomicLong(1_000_000_000L));
 			double bare = load(port, "/webhooks/bare", seconds, clients, new AtomicLong());
 			long before = count(jdbc);
@@ -73,6 +81,35 @@ final class WebhookIngestBenchmark {
 		finally {
 			database.drop();
 		}
+	}
+
+	private static void runWithWrk(int port, JdbcClient jdbc, int seconds, int connections) throws Exception {
+		String base = "http://127.0.0.1:" + port;
+		Wrk.run(base + "/webhooks/webex", 5, connections, deliveries(20_000, 500_000_000L), 2);
+		Wrk.Result bare = Wrk.run(base + "/webhooks/bare", seconds, connections, deliveries(20_000, 600_000_000L), 2);
+		Path unique = deliveries(Math.max(50_000, seconds * 8_000), 0);
+		long before = count(jdbc);
+		Wrk.Result stored = Wrk.run(base + "/webhooks/webex", seconds, connections, unique, 2);
+		long durable = count(jdbc) - before;
+		System.out.printf("bare endpoint     %,.0f deliveries/s%n", bare.perSecond());
+		System.out.printf("webhook ingest    %,.0f deliveries/s, %,d acknowledged, %,d stored (%s)%n", stored.perSecond(),
+				stored.acknowledged(), durable, durable == stored.acknowledged() ? "all stored" : "MISMATCH " + (stored.acknowledged() - durable));
+		System.out.printf("ratio             %.2f of the bare endpoint%n", stored.perSecond() / bare.perSecond());
+	}
+
+	/** A file of unique, signed deliveries for wrk: signature, tab, body per line. */
+	private static Path deliveries(int count, long firstNumber) throws Exception {
+		Path file = Files.createTempFile("deliveries", ".tsv");
+		try (var out = Files.newBufferedWriter(file)) {
+			for (long n = firstNumber; n < firstNumber + count; n++) {
+				String body = new String(delivery(n), StandardCharsets.UTF_8).replace("\n", "");
+				out.write(sign(body.getBytes(StandardCharsets.UTF_8)));
+				out.write('\t');
+				out.write(body);
+				out.write('\n');
+			}
+		}
+		return file;
 	}
 
 	/** Deliveries per second acknowledged with 2xx; {@code acknowledged} counts them. */

@@ -1,0 +1,56 @@
+package org.switchboard.admin.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.access.Access;
+import org.switchboard.access.SwitchboardUser;
+import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.admin.Integration;
+import org.switchboard.webex.RegisteredWebhook;
+
+/** {@code /api/admin/integration}: registration status, register, unregister, create the webhook site. */
+@RestController
+@RequestMapping("/api/admin/integration")
+@WebexAdminOnly
+class IntegrationApi {
+
+	private final Integration integration;
+
+	IntegrationApi(Integration integration) {
+		this.integration = integration;
+	}
+
+	@GetMapping
+	Map<String, Object> status() {
+		return integration.status();
+	}
+
+	@PostMapping("/register")
+	Map<String, Object> register(@RequestBody Map<String, String> body) {
+		return integration.register(body.get("accessToken"), actor());
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> unregister() {
+		integration.unregister(actor());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/site")
+	ResponseEntity<Map<String, Object>> createSite() {
+		List<RegisteredWebhook> created = integration.createSite(actor(), null);
+		return ResponseEntity.status(201).body(Map.of("created", created.size(), "status", integration.status()));
+	}
+
+	private static String actor() {
+		return Access.currentUser().map(SwitchboardUser::getUsername).orElse("system");
+	}
+}

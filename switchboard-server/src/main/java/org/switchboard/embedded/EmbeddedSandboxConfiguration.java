@@ -1,0 +1,33 @@
+package org.switchboard.embedded;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.switchboard.sandbox.RunningSandbox;
+import dev.switchboard.sandbox.SandboxOptions;
+import dev.switchboard.sandbox.WebexSandbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the bundled Webex sandbox with the server ({@code switchboard.webex.sandbox.enabled=true}, the default).
+ * To use the real Webex, set it to false and point {@code switchboard.webex.base-url} at https://webexapis.com/v1.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "switchboard.webex.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+class EmbeddedSandboxConfiguration {
+
+	@Bean(destroyMethod = "close")
+	RunningSandbox webexSandbox(@Value("${switchboard.webex.sandbox.port:8090}") int port) throws IOException {
+		return WebexSandbox.start(SandboxOptions.defaults().withPort(port).withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+	}
+
+	@Bean
+	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, org.switchboard.crm.CrmRecords records,
+			org.switchboard.webex.WebexAccounts accounts, org.switchboard.admin.Integration integration,
+			org.springframework.core.env.Environment environment) {
+		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, environment);
+	}
+}

@@ -1,0 +1,86 @@
+package org.switchboard.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.support.ApiClient;
+import org.switchboard.support.H2Memory;
+
+import tools.jackson.databind.JsonNode;
+
+/** The zero-set-up start: server and sandbox together, registered, webhooks active, calls arriving over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultTests {
+
+	private static final int SANDBOX_PORT = freePort();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		H2Memory.register(registry);
+		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
+		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
+		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+	}
+
+	@Test
+	void startsRegisteredWithActiveWebhooksForEveryDemoUser() {
+		JsonNode status = new ApiClient(port).get(ApiClient.ADMIN, "/api/admin/integration").json();
+
+		assertThat(status.get("registered").asBoolean()).isTrue();
+		assertThat(status.get("tokenValid").asBoolean()).isTrue();
+		assertThat(status.get("registration").get("email").asString()).isEqualTo("admin@switchboard.test");
+		assertThat(status.get("linkedUsers").asInt()).isEqualTo(3);
+		assertThat(status.get("webhooks")).hasSize(3)
+			.allSatisfy(w -> assertThat(w.get("status").asString()).isEqualTo("active"))
+			.allSatisfy(w -> assertThat(w.get("targetUrl").asString()).isEqualTo("http://localhost:" + port + "/webhooks/webex"));
+	}
+
+	@Test
+	void aCallRingingTheAgentArrivesAsAVerifiedStoredDelivery() throws Exception {
+		long before = deliveries();
+		HttpResponse<String> rang = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + SANDBOX_PORT + "/sandbox/calls/inbound"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 (415) 555-0142\",\"fromName\":\"Rita\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(rang.statusCode()).isEqualTo(200);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries() > before);
+		assertThat(jdbc.sql("SELECT body FROM webex_delivery ORDER BY id DESC LIMIT 1").query(String.class).single())
+			.contains("\"state\":\"alerting\"").contains("555-0142");
+	}
+
+	private long deliveries() {
+		return jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE resource = 'telephony_calls'").query(Long.class).single();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package dev.switchboard.sandbox;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.sandbox.calls.Calls;
+import dev.switchboard.sandbox.faults.Faults;
+import dev.switchboard.sandbox.http.Response;
+import dev.switchboard.sandbox.http.Router;
+import dev.switchboard.sandbox.people.People;
+import dev.switchboard.sandbox.people.Person;
+import dev.switchboard.sandbox.spaces.Spaces;
+import dev.switchboard.sandbox.webhooks.WebhookDispatcher;
+import dev.switchboard.sandbox.webhooks.Webhooks;
+
+/**
+ * A stateful local Webex: the REST paths and JSON of the real API under {@code /v1}, signed webhook
+ * deliveries, and {@code /sandbox} endpoints that play the other side (ring a person, answer, hang up,
+ * inject faults). Start it embedded with {@link #start(SandboxOptions)} or standalone with {@code java -jar}.
+ */
+public final class WebexSandbox {
+
+	private WebexSandbox() {
+	}
+
+	public static RunningSandbox start(SandboxOptions options) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 0);
+		String baseUrl = "http://localhost:" + server.getAddress().getPort();
+		List<Person> people = options.people().stream().map(WebexSandbox::person).toList();
+		People directory = new People(people);
+		Faults faults = new Faults();
+		WebhookDispatcher dispatcher = new WebhookDispatcher(options.webhookRetryDelay());
+		Webhooks webhooks = new Webhooks(directory, dispatcher, baseUrl);
+		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
+		Spaces spaces = new Spaces(directory, webhooks, baseUrl);
+		Router router = new Router().filter(directory).filter(faults);
+		directory.routes(router);
+		faults.routes(router);
+		webhooks.routes(router);
+		calls.routes(router);
+		spaces.routes(router);
+		router.on("POST", "/sandbox/reset", r -> {
+			webhooks.clear();
+			calls.clear();
+			spaces.clear();
+			return Response.noContent();
+		});
+		router.on("GET", "/sandbox", r -> Response.ok(Map.of("name", "Switchboard Webex sandbox", "api", baseUrl + "/v1")));
+		server.createContext("/", router);
+		ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
+			Thread thread = new Thread(r, "sandbox-http");
+			thread.setDaemon(true);
+			return thread;
+		});
+		server.setExecutor(executor);
+		server.start();
+		return new RunningSandbox(baseUrl, people, () -> {
+			server.stop(0);
+			executor.shutdownNow();
+			dispatcher.close();
+		});
+	}
+
+	public static void main(String[] args) throws IOException {
+		int port = 8090;
+		for (String arg : args) {
+			if (arg.startsWith("--port=")) {
+				port = Integer.parseInt(arg.substring("--port=".length()));
+			}
+		}
+		RunningSandbox sandbox = start(SandboxOptions.defaults().withPort(port));
+		System.out.println("Webex sandbox at " + sandbox.baseUrl() + "/v1 — people and tokens: " + sandbox.baseUrl() + "/sandbox/people");
+		sandbox.people().forEach(p -> System.out.println("  " + p.email() + "  token " + p.token()));
+	}
+
+	private static Person person(SeedPerson seed) {
+		String org = WebexIds.of("ORGANIZATION", "6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
+		String id = WebexIds.of("PEOPLE", java.util.UUID.nameUUIDFromBytes(seed.email().getBytes()).toString());
+		return new Person(id, seed.email(), seed.displayName(), seed.firstName(), seed.lastName(), seed.type(), seed.token(),
+				seed.phoneNumber(), seed.extension(), org, "2026-01-01T00:00:00.000Z");
+	}
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.sandbox.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.switchboard.sandbox.http.ApiError;
+import dev.switchboard.sandbox.http.Request;
+import dev.switchboard.sandbox.http.Response;
+import dev.switchboard.sandbox.http.Router;
+
+/** The seeded people and bot, token authentication, and {@code /v1/people}. */
+public class People implements Router.Filter {
+
+	private final Map<String, Person> byToken = new ConcurrentHashMap<>();
+	private final Map<String, Person> byId = new ConcurrentHashMap<>();
+	private final List<Person> all;
+
+	public People(List<Person> seeded) {
+		this.all = List.copyOf(seeded);
+		seeded.forEach(p -> {
+			byToken.put(p.token(), p);
+			byId.put(p.id(), p);
+		});
+	}
+
+	public void routes(Router router) {
+		router.on("GET", "/v1/people/me", r -> Response.ok(caller(r).toJson()))
+			.on("GET", "/v1/people/{personId}", r -> Response.ok(byId(r.path("personId")).toJson()))
+			.on("GET", "/v1/people", this::list)
+			.on("GET", "/sandbox/people", r -> Response.ok(Map.of("items", all)));
+	}
+
+	/** Every {@code /v1} call needs a valid bearer token, as in Webex. */
+	@Override
+	public void before(Request request) {
+		if (request.uri().getPath().startsWith("/v1/") && !request.uri().getPath().startsWith("/v1/contents/") && caller(request) == null) {
+			throw ApiError.unauthorized();
+		}
+	}
+
+	public Person caller(Request request) {
+		String token = request.bearerToken();
+		Person person = token == null ? null : byToken.get(token);
+		if (person == null) {
+			throw ApiError.unauthorized();
+		}
+		return person;
+	}
+
+	public Person byId(String id) {
+		return Optional.ofNullable(byId.get(id)).orElseThrow(() -> ApiError.notFound("No person " + id));
+	}
+
+	public Optional<Person> byEmail(String email) {
+		return all.stream().filter(p -> p.email().equalsIgnoreCase(email)).findFirst();
+	}
+
+	public List<Person> all() {
+		return all;
+	}
+
+	private Response list(Request request) {
+		String email = request.query("email");
+		String name = request.query("displayName");
+		if (email == null && name == null) {
+			throw ApiError.badRequest("email or displayName is required");
+		}
+		List<Object> found = all.stream()
+			.filter(p -> email == null || p.email().equalsIgnoreCase(email))
+			.filter(p -> name == null || p.displayName().toLowerCase().startsWith(name.toLowerCase()))
+			.map(p -> (Object) p.toJson()).toList();
+		return Response.ok(Map.of("items", found));
+	}
+}
