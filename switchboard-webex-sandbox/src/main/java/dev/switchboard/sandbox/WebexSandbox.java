@@ -12,6 +12,7 @@ import dev.switchboard.sandbox.calls.Calls;
 import dev.switchboard.sandbox.faults.Faults;
 import dev.switchboard.sandbox.http.Response;
 import dev.switchboard.sandbox.http.Router;
+import dev.switchboard.sandbox.meetings.Meetings;
 import dev.switchboard.sandbox.people.People;
 import dev.switchboard.sandbox.people.Person;
 import dev.switchboard.sandbox.spaces.Spaces;
@@ -38,16 +39,19 @@ public final class WebexSandbox {
 		Webhooks webhooks = new Webhooks(directory, dispatcher, baseUrl);
 		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
 		Spaces spaces = new Spaces(directory, webhooks, baseUrl);
+		Meetings meetings = new Meetings(directory, webhooks, baseUrl);
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);
 		faults.routes(router);
 		webhooks.routes(router);
 		calls.routes(router);
 		spaces.routes(router);
+		meetings.routes(router);
 		router.on("POST", "/sandbox/reset", r -> {
 			webhooks.clear();
 			calls.clear();
 			spaces.clear();
+			meetings.clear();
 			return Response.noContent();
 		});
 		router.on("GET", "/sandbox", r -> Response.ok(Map.of("name", "Switchboard Webex sandbox", "api", baseUrl + "/v1")));
