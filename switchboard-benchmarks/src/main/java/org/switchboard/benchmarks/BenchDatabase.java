@@ -8,6 +8,11 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.switchboard.SwitchboardApplication;
+
 /** A throw-away database for one benchmark run: an H2 file under target/, or a fresh PostgreSQL schema. */
 record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropper) {
 
@@ -34,11 +39,20 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 	}
 
 	/**
-	 * Command-line arguments, so they win over the product's application.properties (properties set on
+	 * Starts the product on this database, without demo data or the sandbox. Settings go in as command-line
+	 * arguments so they win over the product's application.properties (properties set on
 	 * SpringApplicationBuilder are only defaults, and the product's own datasource URL would replace them).
 	 */
-	static String[] arguments(Map<String, Object> properties) {
-		return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	ConfigurableApplicationContext start(WebApplicationType web, Map<String, Object> extra, Class<?>... moreSources) {
+		Map<String, Object> settings = new java.util.HashMap<>(properties);
+		settings.put("switchboard.demo.enabled", "false");
+		settings.put("switchboard.webex.sandbox.enabled", "false");
+		settings.put("logging.level.root", "WARN");
+		settings.putAll(extra);
+		Class<?>[] sources = java.util.stream.Stream.concat(java.util.stream.Stream.of(SwitchboardApplication.class),
+				java.util.Arrays.stream(moreSources)).toArray(Class<?>[]::new);
+		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(sources).web(web).run(arguments);
 	}
 
 	void drop() {

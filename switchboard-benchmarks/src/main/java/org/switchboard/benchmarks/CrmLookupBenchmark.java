@@ -1,17 +1,14 @@
 package org.switchboard.benchmarks;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.SwitchboardApplication;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.demo.RecordGenerator;
 
@@ -39,12 +36,7 @@ final class CrmLookupBenchmark {
 
 	private static void run(String kind, int records, int lookups) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
-		Map<String, Object> properties = new HashMap<>(database.properties());
-		properties.put("switchboard.demo.enabled", "false");
-		properties.put("switchboard.webex.sandbox.enabled", "false");
-		properties.put("logging.level.root", "WARN");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SwitchboardApplication.class)
-			.web(WebApplicationType.NONE).run(BenchDatabase.arguments(properties))) {
+		try (ConfigurableApplicationContext context = database.start(WebApplicationType.NONE, Map.of())) {
 			CrmRecords crm = context.getBean(CrmRecords.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			System.out.printf("%n== %s: %,d Contacts+Leads ==%n", kind, records);

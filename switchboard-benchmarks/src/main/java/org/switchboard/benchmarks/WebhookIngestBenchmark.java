@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,11 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.SwitchboardApplication;
 import org.switchboard.platform.secrets.Secrets;
 
 /**
@@ -49,14 +47,8 @@ final class WebhookIngestBenchmark {
 
 	private static void run(String kind, int seconds, int clients) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
-		Map<String, Object> properties = new HashMap<>(database.properties());
-		properties.put("switchboard.demo.enabled", "false");
-		properties.put("switchboard.webex.sandbox.enabled", "false");
-		properties.put("logging.level.root", "WARN");
-		properties.put("server.port", "0");
-		properties.put("server.tomcat.threads.max", "64");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SwitchboardApplication.class, BareEndpoint.class)
-			.run(BenchDatabase.arguments(properties))) {
+		Map<String, Object> server = Map.of("server.port", "0", "server.tomcat.threads.max", "64");
+		try (ConfigurableApplicationContext context = database.start(WebApplicationType.SERVLET, server, BareEndpoint.class)) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			jdbc.sql("INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date) VALUES (?, 'bench', 'telephony_calls', 'all', 'x', ?, 'PERSON', ?)")

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,10 @@ import tools.jackson.databind.JsonNode;
 /** Links CRM users to Webex people; a link is made only with a token Webex accepts for that person. */
 @Service
 public class WebexAccounts {
+
+	private static final String COLUMNS = "SELECT user_id, person_id, email, display_name FROM webex_account";
+	private static final RowMapper<WebexAccount> ACCOUNT = (rs, i) -> new WebexAccount(rs.getString(1), rs.getString(2),
+			rs.getString(3), rs.getString(4));
 
 	private final WebexClient client;
 	private final JdbcClient jdbc;
@@ -43,18 +48,15 @@ public class WebexAccounts {
 	}
 
 	public Optional<WebexAccount> forUser(String userId) {
-		return jdbc.sql("SELECT user_id, person_id, email, display_name FROM webex_account WHERE user_id = ?").param(userId)
-			.query((rs, i) -> new WebexAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
+		return jdbc.sql(COLUMNS + " WHERE user_id = ?").param(userId).query(ACCOUNT).optional();
 	}
 
 	public Optional<WebexAccount> forPerson(String personId) {
-		return jdbc.sql("SELECT user_id, person_id, email, display_name FROM webex_account WHERE person_id = ?").param(personId)
-			.query((rs, i) -> new WebexAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
+		return jdbc.sql(COLUMNS + " WHERE person_id = ?").param(personId).query(ACCOUNT).optional();
 	}
 
 	public List<WebexAccount> all() {
-		return jdbc.sql("SELECT user_id, person_id, email, display_name FROM webex_account ORDER BY email")
-			.query((rs, i) -> new WebexAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+		return jdbc.sql(COLUMNS + " ORDER BY email").query(ACCOUNT).list();
 	}
 
 	/** The token to act as this user at Webex; never log it. */
