@@ -106,6 +106,21 @@ class WebexClientTests {
 	}
 
 	@Test
+	void postsAFileAsMultipartAndDownloadsItBack() {
+		String roomId = client.createRoom(TOKEN, "Deal room").get("id").asString();
+		byte[] pdf = "%PDF-1.4 quote".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		tools.jackson.databind.JsonNode message = client.postFile(TOKEN, roomId, "The quote", "quote.pdf", pdf);
+
+		String url = message.get("files").get(0).asString();
+		assertThat(url).startsWith(sandbox.baseUrl() + "/v1/contents/");
+		assertThat(client.attachment(TOKEN, URI.create(url))).isEqualTo(pdf);
+		assertThat(client.messages(TOKEN, roomId, 10, null)).extracting(m -> m.get("text").asString()).containsExactly("The quote");
+		assertThatThrownBy(() -> client.attachment("sandbox-token-viewer", URI.create(url)))
+			.isInstanceOf(WebexApiException.NotFound.class);
+	}
+
+	@Test
 	void refusesToSendTheTokenToAnotherHost() {
 		assertThatThrownBy(() -> client.attachment(TOKEN, URI.create("http://evil.example.com/v1/contents/1")))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(TOKEN);

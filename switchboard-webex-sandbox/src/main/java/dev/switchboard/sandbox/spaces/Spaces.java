@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.switchboard.sandbox.Clock;
 import dev.switchboard.sandbox.WebexIds;
 import dev.switchboard.sandbox.http.ApiError;
+import dev.switchboard.sandbox.http.Multipart;
 import dev.switchboard.sandbox.http.Paging;
 import dev.switchboard.sandbox.http.Request;
 import dev.switchboard.sandbox.http.Response;
@@ -28,10 +29,13 @@ import tools.jackson.databind.JsonNode;
 public class Spaces {
 
 	private static final int MESSAGE_LIMIT_BYTES = 7439;
+	static final long FILE_LIMIT_BYTES = 100L * 1024 * 1024;
 
 	private final Map<String, Map<String, Object>> rooms = new ConcurrentHashMap<>();
 	private final List<Map<String, Object>> memberships = new CopyOnWriteArrayList<>();
 	private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
+	private final Map<String, Multipart.Part> contents = new ConcurrentHashMap<>();
+	private final Map<String, String> contentRooms = new ConcurrentHashMap<>();
 	private final People people;
 	private final Webhooks webhooks;
 	private final String baseUrl;
@@ -50,13 +54,16 @@ public class Spaces {
 			.on("GET", "/v1/memberships", this::listMemberships)
 			.on("POST", "/v1/messages", this::postMessage)
 			.on("GET", "/v1/messages", this::listMessages)
-			.on("GET", "/v1/messages/{messageId}", r -> Response.ok(visibleMessage(r, r.path("messageId"))));
+			.on("GET", "/v1/messages/{messageId}", r -> Response.ok(visibleMessage(r, r.path("messageId"))))
+			.on("GET", "/v1/contents/{contentId}", this::content);
 	}
 
 	public void clear() {
 		rooms.clear();
 		memberships.clear();
 		messages.clear();
+		contents.clear();
+		contentRooms.clear();
 	}
 
 	private Response createRoom(Request request) {
@@ -115,6 +122,43 @@ public class Spaces {
 	}
 
 	private Response postMessage(Request request) {
+		return Multipart.is(request) ? postFile(request) : postJson(request);
+	}
+
+	/** One local file as {@code multipart/form-data}: parts roomId, optional text/markdown, and files. */
+	private Response postFile(Request request) {
+		Person caller = people.caller(request);
+		Map<String, Multipart.Part> parts = new LinkedHashMap<>();
+		Multipart.parse(request).forEach(p -> parts.putIfAbsent(p.name(), p));
+		Multipart.Part file = parts.get("files");
+		if (parts.get("roomId") == null || file == null || file.fileName() == null) {
+			throw ApiError.badRequest("roomId and one file in the files part are required");
+		}
+		if (file.content().length > FILE_LIMIT_BYTES) {
+			throw new ApiError(413, "Files may be at most 100 MB");
+		}
+		Map<String, Object> room = visibleRoom(request, parts.get("roomId").text());
+		String contentId = WebexIds.of("CONTENT");
+		contents.put(contentId, file);
+		contentRooms.put(contentId, (String) room.get("id"));
+		String text = parts.containsKey("text") ? parts.get("text").text() : null;
+		String markdown = parts.containsKey("markdown") ? parts.get("markdown").text() : null;
+		Map<String, Object> message = message(room, caller, text == null && markdown == null ? "" : text, markdown);
+		message.put("files", List.of(baseUrl + "/v1/contents/" + contentId));
+		return publish(room, caller, message);
+	}
+
+	private Response content(Request request) {
+		String contentId = request.path("contentId");
+		Multipart.Part file = contents.get(contentId);
+		if (file == null) {
+			throw ApiError.notFound("No content " + contentId);
+		}
+		visibleRoom(request, contentRooms.get(contentId));
+		return Response.bytes(file.content(), file.contentType(), file.fileName());
+	}
+
+	private Response postJson(Request request) {
 		Person caller = people.caller(request);
 		JsonNode body = request.json();
 		Map<String, Object> room = visibleRoom(request, request.required(body, "roomId"));
@@ -126,7 +170,10 @@ public class Spaces {
 		if ((text != null && text.getBytes().length > MESSAGE_LIMIT_BYTES) || (markdown != null && markdown.getBytes().length > MESSAGE_LIMIT_BYTES)) {
 			throw ApiError.badRequest("A message may have at most " + MESSAGE_LIMIT_BYTES + " bytes of text");
 		}
-		Map<String, Object> message = message(room, caller, text, markdown);
+		return publish(room, caller, message(room, caller, text, markdown));
+	}
+
+	private Response publish(Map<String, Object> room, Person caller, Map<String, Object> message) {
 		messages.add(0, message);
 		room.put("lastActivity", message.get("created"));
 		Map<String, Object> data = new LinkedHashMap<>(message);
