@@ -90,11 +90,15 @@ class EmbeddedCrmRecords implements CrmRecords {
 		if (e164.isEmpty() || phoneFieldsByObject.isEmpty()) {
 			return List.of();
 		}
-		List<PhoneMatch> matches = new ArrayList<>();
+		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
 		for (String[] hit : table.phoneMatches(e164.get(), phoneFieldsByObject.keySet())) {
 			if (phoneFieldsByObject.getOrDefault(hit[1], Set.of()).contains(hit[2])) {
-				table.find(hit[0]).ifPresent(r -> matches.add(new PhoneMatch(reader.read(schema.describe(r.object()), r, List.of()), hit[2])));
+				fieldById.putIfAbsent(hit[0], hit[2]);
 			}
+		}
+		List<PhoneMatch> matches = new ArrayList<>();
+		for (StoredRecord r : table.findAll(fieldById.keySet())) {
+			matches.add(new PhoneMatch(reader.read(schema.describe(r.object()), r, List.of()), fieldById.get(r.id())));
 		}
 		return matches;
 	}
