@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -24,19 +23,13 @@ class DeliveryStore {
 
 	/** The new delivery's id, or empty if this exact delivery was stored before. */
 	OptionalLong store(String webhookId, String resource, String event, byte[] body) {
-		String hash = Signatures.sha256(body);
-		if (jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE body_sha256 = ?").param(hash).query(Long.class).single() > 0) {
-			return OptionalLong.empty();
-		}
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		try {
-			jdbc.sql("INSERT INTO webex_delivery (body_sha256, webhook_id, resource, event, body, received_date) VALUES (?, ?, ?, ?, ?, ?)")
-				.params(hash, webhookId, resource, event, new String(body, StandardCharsets.UTF_8), clock.instant().atOffset(ZoneOffset.UTC))
-				.update(key, "id");
-		}
-		catch (DuplicateKeyException concurrentRedelivery) {
-			return OptionalLong.empty();
-		}
-		return OptionalLong.of(key.getKey().longValue());
+		int inserted = jdbc.sql("""
+				INSERT INTO webex_delivery (body_sha256, webhook_id, resource, event, body, received_date) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(Signatures.sha256(body), webhookId, resource, event, new String(body, StandardCharsets.UTF_8),
+					clock.instant().atOffset(ZoneOffset.UTC))
+			.update(key, "id");
+		return inserted == 0 ? OptionalLong.empty() : OptionalLong.of(key.getKey().longValue());
 	}
 }

@@ -19,17 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.switchboard.platform.secrets.Secrets;
-import org.switchboard.support.H2Memory;
 import org.switchboard.webex.WebexCallEvent;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.demo.enabled=false")
-@Import(WebhookReceiverTests.CallEvents.class)
-class WebhookReceiverTests {
+@Import(WebhookReceiverContract.CallEvents.class)
+abstract class WebhookReceiverContract {
 
 	private static final String SECRET = "s3cr3t-for-tests";
 
@@ -47,11 +44,6 @@ class WebhookReceiverTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 	private String webhookId;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		H2Memory.register(registry);
-	}
 
 	@BeforeEach
 	void registerWebhook() {
