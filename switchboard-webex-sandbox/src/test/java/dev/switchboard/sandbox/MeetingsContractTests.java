@@ -88,6 +88,20 @@ class MeetingsContractTests {
 		assertThat(client.call("sandbox-token-agent", "GET", "/v1/meetings/" + id, null).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void invitesPeopleToAMeeting() throws Exception {
+		String id = create("Pricing call", "meeting").get("id").asString();
+		JsonNode invitee = client.json(HOST, "POST", "/v1/meetingInvitees",
+				"{\"meetingId\":\"" + id + "\",\"email\":\"rita@example.com\",\"displayName\":\"Rita Ramos\"}");
+
+		assertThat(invitee.get("email").asString()).isEqualTo("rita@example.com");
+		assertThat(invitee.get("coHost").isBoolean()).isTrue();
+		assertThat(invitee.get("panelist").isBoolean()).isTrue();
+		assertThat(invitee.get("meetingId").asString()).isEqualTo(id);
+		assertThat(client.json(HOST, "GET", "/v1/meetingInvitees?meetingId=" + id, null).get("items")).hasSize(1);
+		assertThat(client.call(HOST, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + id + "\"}").statusCode()).isEqualTo(400);
+	}
+
 	private static JsonNode create(String title, String scheduledType) throws Exception {
 		Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
 		return client.json(HOST, "POST", "/v1/meetings", "{\"title\":\"" + title + "\",\"start\":\"" + start + "\",\"end\":\""

@@ -209,6 +209,59 @@ class SandboxContractTests {
 	}
 
 	/** The next delivery, whose signature must be the HMAC-SHA1 of its exact bytes with {@code secret}. */
+	@Test
+	void roomsMembershipsAndMessagesHaveWebexFields() throws Exception {
+		JsonNode room = client.json(AGENT, "POST", "/v1/rooms", "{\"title\":\"Acme renewal\"}");
+		assertThat(decode(room.get("id").asString())).startsWith("ciscospark://us/ROOM/");
+		assertThat(room.get("type").asString()).isIn("direct", "group");
+		assertThat(room.get("isLocked").isBoolean()).isTrue();
+		assertThat(room.get("creatorId").isString()).isTrue();
+		String roomId = room.get("id").asString();
+
+		JsonNode membership = client.json(AGENT, "POST", "/v1/memberships", "{\"roomId\":\"" + roomId + "\",\"personEmail\":\"viewer@switchboard.test\"}");
+		assertThat(decode(membership.get("id").asString())).startsWith("ciscospark://us/MEMBERSHIP/");
+		assertThat(membership.get("personEmail").asString()).isEqualTo("viewer@switchboard.test");
+		assertThat(membership.get("isModerator").isBoolean()).isTrue();
+		assertThat(client.json(AGENT, "GET", "/v1/memberships?roomId=" + roomId, null).get("items")).hasSize(2);
+
+		JsonNode message = client.json(AGENT, "POST", "/v1/messages", "{\"roomId\":\"" + roomId + "\",\"markdown\":\"**Renewal** signed\"}");
+		assertThat(decode(message.get("id").asString())).startsWith("ciscospark://us/MESSAGE/");
+		assertThat(message.get("roomType").asString()).isEqualTo("group");
+		assertThat(message.get("personEmail").asString()).isEqualTo("agent@switchboard.test");
+		assertThat(message.get("created").asString()).endsWith("Z");
+		assertThat(client.json("sandbox-token-viewer", "GET", "/v1/messages/" + message.get("id").asString(), null).get("markdown").asString())
+			.isEqualTo("**Renewal** signed");
+		assertThat(client.call(AGENT, "POST", "/v1/messages", "{\"roomId\":\"" + roomId + "\",\"text\":\"" + "x".repeat(7440) + "\"}").statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void holdAndResumeChangeTheCallState() throws Exception {
+		String callId = client.json(null, "POST", "/sandbox/calls/inbound",
+				"{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+14155550142\"}").get("callId").asString();
+		client.call(null, "POST", "/sandbox/calls/" + callId + "/answer", null);
+
+		assertThat(client.call(AGENT, "POST", "/v1/telephony/calls/hold", "{\"callId\":\"" + callId + "\"}").statusCode()).isEqualTo(204);
+		assertThat(client.json(AGENT, "GET", "/v1/telephony/calls/" + callId, null).get("state").asString()).isEqualTo("held");
+		client.call(AGENT, "POST", "/v1/telephony/calls/resume", "{\"callId\":\"" + callId + "\"}");
+		JsonNode call = client.json(AGENT, "GET", "/v1/telephony/calls/" + callId, null);
+		assertThat(call.get("state").asString()).isEqualTo("connected");
+		assertThat(call.get("personality").asString()).isIn("originator", "terminator", "clickToDial");
+		assertThat(call.get("remoteParty").get("callType").asString()).isIn("location", "organization", "external", "emergency", "repair", "other");
+		assertThat(client.call(AGENT, "POST", "/v1/telephony/calls/hold", "{\"callId\":\"nope\"}").statusCode()).isEqualTo(404);
+		assertThat(client.call("sandbox-token-viewer", "GET", "/v1/telephony/calls/" + callId, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aWithheldNumberIsNotRevealed() throws Exception {
+		client.call(AGENT, "POST", "/v1/webhooks", webhook("calls", "telephony_calls", "all", "s"));
+		client.call(null, "POST", "/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"privacyEnabled\":true}");
+
+		JsonNode party = next("s").get("data").get("remoteParty");
+		assertThat(party.get("privacyEnabled").asBoolean()).isTrue();
+		assertThat(party.has("number")).isFalse();
+	}
+
 	private JsonNode next(String secret) throws Exception {
 		Delivery delivery = deliveries.poll(5, TimeUnit.SECONDS);
 		assertThat(delivery).as("a webhook delivery").isNotNull();
