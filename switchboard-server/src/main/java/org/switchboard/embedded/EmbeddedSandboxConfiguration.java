@@ -10,6 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.switchboard.admin.Integration;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.webex.WebexAccounts;
 
 /**
  * Starts the bundled Webex sandbox with the server ({@code switchboard.webex.sandbox.enabled=true}, the default).
@@ -25,9 +29,8 @@ class EmbeddedSandboxConfiguration {
 	}
 
 	@Bean
-	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, org.switchboard.crm.CrmRecords records,
-			org.switchboard.webex.WebexAccounts accounts, org.switchboard.admin.Integration integration,
-			org.springframework.core.env.Environment environment) {
+	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts,
+			Integration integration, Environment environment) {
 		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, environment);
 	}
 }

@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "org.switchboard")
 class Navigation {
 
-	static final List<String> OBJECTS = List.of("Account", "Contact", "Lead", "Case", "Opportunity", "Campaign");
-
 	@ModelAttribute("navObjects")
 	List<NavItem> navObjects() {
 		return List.of(new NavItem("Account", "Accounts"), new NavItem("Contact", "Contacts"), new NavItem("Lead", "Leads"),
