@@ -57,6 +57,13 @@ class EmbeddedDefaultTests {
 	}
 
 	@Test
+	void healthIsUpWithTheDatabaseAndWebexReachable() {
+		ApiClient.Response health = new ApiClient(port).get(null, "/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void aCallRingingTheAgentArrivesAsAVerifiedStoredDelivery() throws Exception {
 		long before = deliveries();
 		HttpResponse<String> rang = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
