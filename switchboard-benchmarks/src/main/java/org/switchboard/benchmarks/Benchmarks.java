@@ -16,7 +16,7 @@ public final class Benchmarks {
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
-					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000]
+					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
 					      phone lookup and name-prefix search over generated Contacts+Leads
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32]
 					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint""");

@@ -29,33 +29,47 @@ final class CrmLookupBenchmark {
 		Map<String, String> options = Options.parse(args);
 		int records = Integer.parseInt(options.getOrDefault("records", "1000000"));
 		int lookups = Integer.parseInt(options.getOrDefault("lookups", "20000"));
+		boolean restart = Boolean.parseBoolean(options.getOrDefault("restart", "false"));
 		for (String kind : Options.databases(options)) {
-			run(kind, records, lookups);
+			run(kind, records, lookups, restart);
 		}
 	}
 
-	private static void run(String kind, int records, int lookups) throws Exception {
+	/** With {@code restart}, lookups run in a fresh server after the bulk load, as after a deployment. */
+	private static void run(String kind, int records, int lookups, boolean restart) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
-		try (ConfigurableApplicationContext context = database.start(WebApplicationType.NONE, Map.of())) {
-			CrmRecords crm = context.getBean(CrmRecords.class);
-			JdbcClient jdbc = context.getBean(JdbcClient.class);
+		try {
+			ConfigurableApplicationContext context = database.start(WebApplicationType.NONE, Map.of());
 			System.out.printf("%n== %s: %,d Contacts+Leads ==%n", kind, records);
 			long started = System.nanoTime();
 			context.getBean(RecordGenerator.class).generate(records, 42, null, done -> { });
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf("generate      %.1f s (%,d records/s)%n", seconds, Math.round(records / seconds));
-			analyze(jdbc);
-			List<String> numbers = typedVariants(jdbc.sql("SELECT e164 FROM crm_phone ORDER BY record_id LIMIT 200000")
-				.query(String.class).list(), 2_000);
-			List<String> prefixes = jdbc.sql("SELECT term FROM crm_search_term WHERE object_name = 'Contact' ORDER BY record_id LIMIT 50000")
-				.query(String.class).list().stream().filter(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter))
-				.map(t -> t.substring(0, 3 + (t.length() % 2))).distinct().toList();
-			measure("phone lookup ", lookups, i -> crm.findByPhone(numbers.get(i % numbers.size()), PHONE_FIELDS));
-			measure("name search  ", lookups, i -> crm.search(i % 2 == 0 ? "Contact" : "Lead", prefixes.get(i % prefixes.size()), 0, 20));
+			context.getBean(JdbcClient.class).sql("ANALYZE").update();
+			if (restart) {
+				context.close();
+				context = database.start(WebApplicationType.NONE, Map.of());
+				System.out.println("(lookups in a restarted server)");
+			}
+			try (ConfigurableApplicationContext measured = context) {
+				lookups(measured, lookups);
+			}
 		}
 		finally {
 			database.drop();
 		}
+	}
+
+	private static void lookups(ConfigurableApplicationContext context, int lookups) {
+		CrmRecords crm = context.getBean(CrmRecords.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		List<String> numbers = typedVariants(jdbc.sql("SELECT e164 FROM crm_phone ORDER BY record_id LIMIT 200000")
+			.query(String.class).list(), 2_000);
+		List<String> prefixes = jdbc.sql("SELECT term FROM crm_search_term WHERE object_name = 'Contact' ORDER BY record_id LIMIT 50000")
+			.query(String.class).list().stream().filter(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter))
+			.map(t -> t.substring(0, 3 + (t.length() % 2))).distinct().toList();
+		measure("phone lookup ", lookups, i -> crm.findByPhone(numbers.get(i % numbers.size()), PHONE_FIELDS));
+		measure("name search  ", lookups, i -> crm.search(i % 2 == 0 ? "Contact" : "Lead", prefixes.get(i % prefixes.size()), 0, 20));
 	}
 
 	private static void measure(String label, int count, java.util.function.IntConsumer lookup) {
@@ -81,9 +95,5 @@ final class CrmLookupBenchmark {
 					+ "-" + e164.substring(8) : "00" + e164.substring(1));
 		}
 		return typed;
-	}
-
-	private static void analyze(JdbcClient jdbc) {
-		jdbc.sql("ANALYZE").update();
 	}
 }
