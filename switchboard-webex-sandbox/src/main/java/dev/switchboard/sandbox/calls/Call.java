@@ -48,6 +48,29 @@ final class Call {
 	Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", id);
+		json.putAll(common());
+		json.put("muteCapable", "connected".equals(state));
+		json.put("muted", false);
+		return json;
+	}
+
+	/** The {@code data} of a {@code telephony_calls} webhook delivery: the call as {@code callId}, plus event fields. */
+	Map<String, Object> eventData(String eventType, String timestamp, String orgId) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("eventType", eventType);
+		data.put("eventTimestamp", timestamp);
+		data.put("actorPersonId", ownerPersonId);
+		data.put("callId", id);
+		data.putAll(common());
+		if (disconnected != null) {
+			data.put("disconnected", disconnected);
+		}
+		data.put("orgId", orgId);
+		return data;
+	}
+
+	private Map<String, Object> common() {
+		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("callSessionId", sessionId);
 		json.put("personality", personality);
 		json.put("state", state);
@@ -57,31 +80,6 @@ final class Call {
 		if (answered != null) {
 			json.put("answered", answered);
 		}
-		json.put("muteCapable", "connected".equals(state));
-		json.put("muted", false);
 		return json;
-	}
-
-	/** The {@code data} of a {@code telephony_calls} webhook delivery. */
-	Map<String, Object> eventData(String eventType, String timestamp, String orgId) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("eventType", eventType);
-		data.put("eventTimestamp", timestamp);
-		data.put("actorPersonId", ownerPersonId);
-		data.put("callId", id);
-		data.put("callSessionId", sessionId);
-		data.put("personality", personality);
-		data.put("state", state);
-		data.put("remoteParty", remoteParty());
-		data.put("appearance", 1);
-		data.put("created", created);
-		if (answered != null) {
-			data.put("answered", answered);
-		}
-		if (disconnected != null) {
-			data.put("disconnected", disconnected);
-		}
-		data.put("orgId", orgId);
-		return data;
 	}
 }
