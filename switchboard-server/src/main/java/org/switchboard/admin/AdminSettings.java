@@ -62,9 +62,9 @@ public class AdminSettings {
 	}
 
 	private <T> T parse(SettingsSection<T> section, JsonNode value) {
-		if (value == null || !value.isObject()) {
-			throw ProblemException.badRequest("The " + section.name() + " section must be a JSON object",
-					new FieldProblem(section.name(), "must be a JSON object"));
+		if (value == null || !value.isContainer()) {
+			throw ProblemException.badRequest("The " + section.name() + " section must be a JSON object or array",
+					new FieldProblem(section.name(), "must be a JSON object or array"));
 		}
 		try {
 			return json.readerFor(section.type()).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(value);

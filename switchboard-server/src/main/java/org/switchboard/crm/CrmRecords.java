@@ -21,6 +21,9 @@ public interface CrmRecords {
 	/** Lists records by name, or those whose name, email or company words start with the words of {@code query}. */
 	RecordPage search(String object, String query, int offset, int limit);
 
+	/** The first {@code limit} records found as {@link #search} finds them, without counting all matches (type-ahead). */
+	List<CrmRecord> find(String object, String query, int limit);
+
 	/** Records of {@code object} whose reference field {@code referenceField} points at {@code targetId}. */
 	List<CrmRecord> related(String object, String referenceField, String targetId, int limit);
 
@@ -32,6 +35,12 @@ public interface CrmRecords {
 	 * formatting matches. An unparseable number matches nothing.
 	 */
 	List<PhoneMatch> findByPhone(String number, Map<String, Set<String>> phoneFieldsByObject);
+
+	/**
+	 * Records with a number in one of the given phone fields that contains {@code digits} anywhere in its E.164
+	 * form (at least four digits; fewer match nothing), at most {@code limit} per object.
+	 */
+	List<PhoneMatch> searchPhoneDigits(String digits, Map<String, Set<String>> phoneFieldsByObject, int limit);
 
 	CrmRecord create(String object, Map<String, Object> values, String actorId);
 

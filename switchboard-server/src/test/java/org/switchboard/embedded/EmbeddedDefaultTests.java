@@ -2,8 +2,6 @@ package org.switchboard.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,35 +11,17 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.support.ApiClient;
-import org.switchboard.support.H2Memory;
+import org.switchboard.support.EmbeddedServerTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** The zero-set-up start: server and sandbox together, registered, webhooks active, calls arriving over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmbeddedDefaultTests {
-
-	private static final int SANDBOX_PORT = freePort();
-
-	@LocalServerPort
-	int port;
+class EmbeddedDefaultTests extends EmbeddedServerTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		H2Memory.register(registry);
-		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
-		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
-		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
-	}
 
 	@Test
 	void startsRegisteredWithActiveWebhooksForEveryDemoUser() {
@@ -80,14 +60,5 @@ class EmbeddedDefaultTests {
 
 	private long deliveries() {
 		return jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE resource = 'telephony_calls'").query(Long.class).single();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -35,8 +35,8 @@ class EmbeddedCrmConfiguration {
 
 	@Bean
 	PhoneReindexer phoneReindexer(EmbeddedSchema schema, RecordTable table, PhoneRegion region, JdbcClient jdbc,
-			JdbcTemplate template, TransactionTemplate transactions) {
-		return new PhoneReindexer(schema, table, region, jdbc, template, transactions);
+			TransactionTemplate transactions) {
+		return new PhoneReindexer(schema, table, region, jdbc, transactions);
 	}
 
 	@Bean

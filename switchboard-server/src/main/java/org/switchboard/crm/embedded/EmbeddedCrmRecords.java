@@ -66,6 +66,16 @@ class EmbeddedCrmRecords implements CrmRecords {
 	}
 
 	@Override
+	public List<CrmRecord> find(String object, String query, int limit) {
+		ObjectDescription description = schema.describe(object);
+		int size = Math.max(1, Math.min(limit, MAX_PAGE));
+		List<String> words = SearchTerms.queryWords(query);
+		List<String> ids = words.isEmpty() ? table.list(description.name(), 0, size)
+				: distinct(table.searchTerms(description.name(), words, size * 3), 0, size);
+		return readAll(description, ids);
+	}
+
+	@Override
 	public List<CrmRecord> related(String object, String referenceField, String targetId, int limit) {
 		ObjectDescription description = schema.describe(object);
 		String field = schema.canonicalPath(object, referenceField);
@@ -101,6 +111,32 @@ class EmbeddedCrmRecords implements CrmRecords {
 			matches.add(new PhoneMatch(reader.read(schema.describe(r.object()), r, List.of()), fieldById.get(r.id())));
 		}
 		return matches;
+	}
+
+	@Override
+	public List<PhoneMatch> searchPhoneDigits(String digits, Map<String, Set<String>> phoneFieldsByObject, int limit) {
+		if (digits == null || !digits.matches("[0-9]{" + PhoneParts.MIN_DIGITS + ",19}")) {
+			return List.of();
+		}
+		List<PhoneMatch> matches = new ArrayList<>();
+		phoneFieldsByObject.forEach((object, fields) -> {
+			if (!fields.isEmpty()) {
+				matches.addAll(phoneDigitMatches(schema.describe(object), digits, fields, Math.max(1, Math.min(limit, MAX_PAGE))));
+			}
+		});
+		return matches;
+	}
+
+	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit) {
+		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
+		for (String[] hit : table.phoneParts(object.name(), digits, fields, limit * 4)) {
+			if (fieldById.size() < limit) {
+				fieldById.putIfAbsent(hit[0], hit[1]);
+			}
+		}
+		return table.findAll(fieldById.keySet()).stream()
+			.map(r -> new PhoneMatch(reader.read(object, r, List.of()), fieldById.get(r.id())))
+			.toList();
 	}
 
 	@Override

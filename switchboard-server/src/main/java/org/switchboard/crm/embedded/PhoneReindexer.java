@@ -7,7 +7,8 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,23 +29,31 @@ class PhoneReindexer implements AutoCloseable {
 	private final RecordTable table;
 	private final PhoneRegion region;
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
 	private final TransactionTemplate transactions;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor();
 
 	PhoneReindexer(EmbeddedSchema schema, RecordTable table, PhoneRegion region, JdbcClient jdbc,
-			JdbcTemplate template, TransactionTemplate transactions) {
+			TransactionTemplate transactions) {
 		this.schema = schema;
 		this.table = table;
 		this.region = region;
 		this.jdbc = jdbc;
-		this.template = template;
 		this.transactions = transactions;
 	}
 
 	@TransactionalEventListener
 	void on(SettingsChanged changed) {
 		if (GeneralSettings.SECTION.equals(changed.section())) {
+			worker.submit(this::reindexAll);
+		}
+	}
+
+	/** A store that predates the phone-part index (an upgrade) gets it built once, in the background. */
+	@EventListener(ApplicationReadyEvent.class)
+	void backfillPhoneParts() {
+		boolean missing = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM crm_phone LIMIT 1) p").query(Long.class).single() > 0
+				&& jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM crm_phone_part LIMIT 1) p").query(Long.class).single() == 0;
+		if (missing) {
 			worker.submit(this::reindexAll);
 		}
 	}
@@ -81,8 +90,8 @@ class PhoneReindexer implements AutoCloseable {
 			RecordIndexes.of(object, record.values(), newRegion).phones()
 				.forEach((field, e164) -> rows.add(new Object[] { record.id(), field, object.name(), e164 }));
 		}
-		jdbc.sql("DELETE FROM crm_phone WHERE record_id IN (:ids)").param("ids", ids).update();
-		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", rows);
+		table.deletePhones(ids);
+		table.insertPhones(rows);
 	}
 
 	@Override

@@ -152,6 +152,37 @@ class RecordTable {
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
 	}
 
+	/**
+	 * (record id, phone field) of numbers in {@code fields} of {@code object} that contain {@code digits},
+	 * in index order; a record may appear once per field and per occurrence.
+	 */
+	List<String[]> phoneParts(String object, String digits, Collection<String> fields, int maxRows) {
+		return jdbc.sql("""
+				SELECT record_id, field_name FROM crm_phone_part
+				WHERE object_name = :object AND part >= :from AND part < :to AND field_name IN (:fields)
+				ORDER BY object_name, part, record_id LIMIT :max""")
+			.param("object", object).param("from", digits).param("to", prefixEnd(digits)).param("fields", fields)
+			.param("max", maxRows)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+	}
+
+	/** Inserts (record id, field, object, E.164) phone rows and the searchable parts of each number. */
+	void insertPhones(List<Object[]> phones) {
+		List<Object[]> parts = new ArrayList<>();
+		for (Object[] phone : phones) {
+			for (String part : PhoneParts.of((String) phone[3])) {
+				parts.add(new Object[] { phone[2], part, phone[0], phone[1] });
+			}
+		}
+		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", phones);
+		template.batchUpdate("INSERT INTO crm_phone_part (object_name, part, record_id, field_name) VALUES (?, ?, ?, ?)", parts);
+	}
+
+	void deletePhones(Collection<String> recordIds) {
+		jdbc.sql("DELETE FROM crm_phone WHERE record_id IN (:ids)").param("ids", recordIds).update();
+		jdbc.sql("DELETE FROM crm_phone_part WHERE record_id IN (:ids)").param("ids", recordIds).update();
+	}
+
 	private void insertIndexes(List<StoredRecord> records, List<RecordIndexes> indexes) {
 		List<Object[]> terms = new ArrayList<>();
 		List<Object[]> phones = new ArrayList<>();
@@ -164,13 +195,14 @@ class RecordTable {
 			ix.references().forEach((f, t) -> refs.add(new Object[] { r.id(), f, r.object(), t }));
 		}
 		template.batchUpdate("INSERT INTO crm_search_term (object_name, term, record_id) VALUES (?, ?, ?)", terms);
-		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", phones);
+		insertPhones(phones);
 		template.batchUpdate("INSERT INTO crm_reference (record_id, field_name, object_name, target_id) VALUES (?, ?, ?, ?)", refs);
 	}
 
 	private void deleteIndexes(String id) {
 		jdbc.sql("DELETE FROM crm_search_term WHERE record_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM crm_phone WHERE record_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM crm_phone_part WHERE record_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM crm_reference WHERE record_id = ?").param(id).update();
 	}
 

@@ -79,10 +79,14 @@ class RecordPages {
 	}
 
 	@GetMapping("/records/{object}/new")
-	String newForm(@PathVariable String object, Model model) {
+	String newForm(@PathVariable String object, @RequestParam MultiValueMap<String, String> prefill, Model model) {
 		ObjectDescription description = schema.describe(object);
 		RecordAccess.requireWrite(description.name());
-		return form(model, description, null, Map.of(), Map.of());
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		// Fields named in the query string start filled in ("New lead" for an unknown caller passes Phone).
+		description.fields().stream().filter(f -> f.updateable() && prefill.getFirst(f.name()) != null)
+			.forEach(f -> values.put(f.name(), prefill.getFirst(f.name())));
+		return form(model, description, null, values, Map.of());
 	}
 
 	@PostMapping("/records/{object}")

@@ -158,6 +158,42 @@ abstract class CrmRecordsContract {
 	}
 
 	@Test
+	void findsNumbersByAnyPartOfTheirDigits() {
+		String line = String.valueOf(1000 + (int) (Math.random() * 8999));
+		String id = records.create("Contact", Map.of("LastName", "Digits " + unique(), "MobilePhone", "(628) 555-" + line), null).id();
+
+		for (String part : List.of("1628555" + line, "628555", "555" + line, line)) {
+			assertThat(records.searchPhoneDigits(part, CONTACT_AND_LEAD_PHONES, 50)).as(part)
+				.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).containsExactly("MobilePhone");
+		}
+		assertThat(records.searchPhoneDigits("628555" + line, Map.of("Contact", Set.of("Phone")), 50)).isEmpty();
+		assertThat(records.searchPhoneDigits("628", CONTACT_AND_LEAD_PHONES, 50)).as("fewer than four digits").isEmpty();
+		assertThat(records.searchPhoneDigits("62a8", CONTACT_AND_LEAD_PHONES, 50)).as("not digits").isEmpty();
+	}
+
+	@Test
+	void forgetsTheOldNumberPartsWhenANumberChanges() {
+		String id = records.create("Lead", Map.of("LastName", "Moved", "Company", "C", "Phone", "+1 720 555 0161"), null).id();
+
+		records.update("Lead", id, Map.of("Phone", "+1 720 555 0199"), null);
+
+		assertThat(records.searchPhoneDigits("7205550161", CONTACT_AND_LEAD_PHONES, 50)).extracting(m -> m.record().id()).doesNotContain(id);
+		assertThat(records.searchPhoneDigits("7205550199", CONTACT_AND_LEAD_PHONES, 50)).extracting(m -> m.record().id()).contains(id);
+		records.delete("Lead", id, null);
+		assertThat(records.searchPhoneDigits("7205550199", CONTACT_AND_LEAD_PHONES, 50)).extracting(m -> m.record().id()).doesNotContain(id);
+	}
+
+	@Test
+	void findsTheFirstMatchesWithoutCounting() {
+		String word = "fq" + unique().substring(0, 6);
+		String first = records.create("Contact", Map.of("FirstName", "Ann", "LastName", word + "a"), null).id();
+		String second = records.create("Contact", Map.of("FirstName", "Bob", "LastName", word + "b"), null).id();
+
+		assertThat(records.find("Contact", word, 10)).extracting(CrmRecord::id).containsExactlyInAnyOrder(first, second);
+		assertThat(records.find("Contact", word, 1)).hasSize(1);
+	}
+
+	@Test
 	void findsRecordsByNameEmailAndCompanyPrefixes() {
 		String word = "zq" + unique().substring(0, 6);
 		String id = records.create("Lead", Map.of("FirstName", "José", "LastName", word + "son",

@@ -1,0 +1,98 @@
+package org.switchboard.calling.calls;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The calling_call table. */
+@Component
+public class CallStore {
+
+	private static final String COLUMNS = """
+			SELECT id, webex_call_id, user_id, direction, state, remote_number, remote_name, privacy_enabled, matches, who_id,
+			       created_at, answered_at, disconnected_at, last_event_at, log_status, task_id FROM calling_call""";
+	private static final TypeReference<List<Match>> MATCHES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	CallStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<CallRow> byId(String id) {
+		return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(this::row).optional();
+	}
+
+	/** Reads the call and locks its row until the transaction ends, so concurrent events apply one after the other. */
+	public Optional<CallRow> lock(String id) {
+		return jdbc.sql(COLUMNS + " WHERE id = ? FOR UPDATE").param(id).query(this::row).optional();
+	}
+
+	Optional<String> idOfWebexCall(String webexCallId) {
+		return jdbc.sql("SELECT id FROM calling_call WHERE webex_call_id = ?").param(webexCallId).query(String.class).optional();
+	}
+
+	/** Inserts the call unless a row for its Webex call exists already (a concurrent event or the dial response). */
+	void insertIfAbsent(CallRow call) {
+		jdbc.sql("""
+				INSERT INTO calling_call (id, webex_call_id, user_id, direction, state, remote_number, remote_name, privacy_enabled,
+				    matches, who_id, created_at, answered_at, disconnected_at, last_event_at, log_status, task_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(call.id(), call.webexCallId(), call.userId(), call.direction().name(), call.state(), call.remoteNumber(),
+					call.remoteName(), call.privacyEnabled(), json.writeValueAsString(call.matches()), call.whoId(),
+					utc(call.createdAt()), utc(call.answeredAt()), utc(call.disconnectedAt()), utc(call.lastEventAt()),
+					call.logStatus(), call.taskId())
+			.update();
+	}
+
+	public void update(CallRow call) {
+		jdbc.sql("""
+				UPDATE calling_call SET state = ?, remote_name = ?, matches = ?, who_id = ?, answered_at = ?, disconnected_at = ?,
+				    last_event_at = ?, log_status = ?, task_id = ? WHERE id = ?""")
+			.params(call.state(), call.remoteName(), json.writeValueAsString(call.matches()), call.whoId(), utc(call.answeredAt()),
+					utc(call.disconnectedAt()), utc(call.lastEventAt()), call.logStatus(), call.taskId(), call.id())
+			.update();
+	}
+
+	/** The user's calls that have not ended, started since {@code since} (older ones are stale). */
+	public List<CallRow> activeFor(String userId, Instant since) {
+		return jdbc.sql(COLUMNS + " WHERE user_id = ? AND state <> 'disconnected' AND created_at >= ? ORDER BY created_at")
+			.params(userId, utc(since)).query(this::row).list();
+	}
+
+	/** The user's ended calls still waiting for a log, newest first. */
+	public List<CallRow> draftsFor(String userId, int limit) {
+		return jdbc.sql(COLUMNS + " WHERE user_id = ? AND log_status = 'draft' ORDER BY created_at DESC LIMIT ?")
+			.params(userId, limit).query(this::row).list();
+	}
+
+	private CallRow row(ResultSet rs, int i) throws SQLException {
+		return new CallRow(rs.getString("id"), rs.getString("webex_call_id"), rs.getString("user_id"),
+				Direction.valueOf(rs.getString("direction")), rs.getString("state"), rs.getString("remote_number"),
+				rs.getString("remote_name"), rs.getBoolean("privacy_enabled"), json.readValue(rs.getString("matches"), MATCHES),
+				rs.getString("who_id"), instant(rs, "created_at"), instant(rs, "answered_at"), instant(rs, "disconnected_at"),
+				instant(rs, "last_event_at"), rs.getString("log_status"), rs.getString("task_id"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,73 @@
+package org.switchboard.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The embedded default in one test context shared by its subclasses: server on H2 with demo data, the sandbox on
+ * a free port, users linked and webhooks registered, every call between them over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EmbeddedServerTest {
+
+	protected static final int SANDBOX_PORT = freePort();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void embeddedDefault(DynamicPropertyRegistry registry) {
+		H2Memory.register(registry);
+		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
+		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
+		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+	}
+
+	protected ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	/** POSTs JSON to the sandbox's own control endpoints (/sandbox/...), returning the JSON answer. */
+	protected static JsonNode sandbox(String path, String json) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+					URI.create("http://localhost:" + SANDBOX_PORT + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() >= 300) {
+				throw new IllegalStateException("Sandbox " + path + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
