@@ -23,6 +23,13 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   };
   toggle.addEventListener('click', () => setOpen(panel.hidden));
+  // Features open the panel when something needs the user (a record action's choices, a ringing call).
+  document.addEventListener('webex:open-panel', () => { if (panel.hidden) { setOpen(true); } });
+  document.body.addEventListener('htmx:afterSwap', (event) => {
+    if (event.detail.target && event.detail.target.id === 'webex-panel-action') {
+      setOpen(true);
+    }
+  });
   panel.querySelector('[data-close-panel]')?.addEventListener('click', () => setOpen(false));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !panel.hidden) {

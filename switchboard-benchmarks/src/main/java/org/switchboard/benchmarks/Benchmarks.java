@@ -14,12 +14,15 @@ public final class Benchmarks {
 		switch (name) {
 			case "crm-lookup" -> CrmLookupBenchmark.main(rest);
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
+			case "screen-pop" -> ScreenPopBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
 					      phone lookup and name-prefix search over generated Contacts+Leads
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32]
-					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint""");
+					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint
+					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
+					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead""");
 		}
 	}
 }

@@ -10,30 +10,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
-import org.switchboard.support.H2Memory;
+import org.switchboard.support.EmbeddedServerTest;
 
 /** A real Chromium against the running server with the demo data. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WorkspaceBrowserTests {
-
-	@LocalServerPort
-	int port;
+class WorkspaceBrowserTests extends EmbeddedServerTest {
 
 	@Autowired
 	CrmRecords records;
 
 	private Browser browser;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		H2Memory.register(registry);
-	}
 
 	@BeforeEach
 	void openBrowser() {

@@ -1,11 +1,13 @@
 package org.switchboard.admin.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -14,6 +16,8 @@ import org.switchboard.access.SwitchboardUser;
 import org.switchboard.access.WebexAdminOnly;
 import org.switchboard.admin.AdminSettings;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.ui.AdminSection;
+import org.switchboard.platform.ui.AdminSections;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +28,20 @@ class AdminConsole {
 
 	private final AdminSettings settings;
 	private final JsonMapper json;
+	private final List<AdminSections> contributors;
 
-	AdminConsole(AdminSettings settings, JsonMapper json) {
+	AdminConsole(AdminSettings settings, JsonMapper json, List<AdminSections> contributors) {
 		this.settings = settings;
 		this.json = json;
+		this.contributors = contributors;
+	}
+
+	/** Feature sections by anchor; the console shows a placeholder for features not built yet. */
+	@ModelAttribute("sections")
+	Map<String, AdminSection> sections() {
+		Map<String, AdminSection> sections = new LinkedHashMap<>();
+		contributors.forEach(c -> c.adminSections().forEach(s -> sections.put(s.id(), s)));
+		return sections;
 	}
 
 	@GetMapping("/admin")

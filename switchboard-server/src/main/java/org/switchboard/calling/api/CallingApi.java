@@ -26,6 +26,8 @@ import org.switchboard.calling.live.LiveCalls;
 import org.switchboard.calling.logs.CallLogDetails;
 import org.switchboard.calling.logs.CallLogs;
 import org.switchboard.calling.logs.LogRequest;
+import org.switchboard.calling.settings.CallingSettings;
+import org.switchboard.webex.WebexAccounts;
 
 /** The calling API (api.md "Calling"): what the Webex panel does, for scripts and integrations too. */
 @RestController
@@ -39,14 +41,26 @@ class CallingApi {
 	private final CallLogDetails details;
 	private final CallHistory history;
 	private final LiveCalls live;
+	private final CallingSettings settings;
+	private final WebexAccounts accounts;
 
-	CallingApi(DialerSearch search, CallControl calls, CallLogs logs, CallLogDetails details, CallHistory history, LiveCalls live) {
+	CallingApi(DialerSearch search, CallControl calls, CallLogs logs, CallLogDetails details, CallHistory history, LiveCalls live,
+			CallingSettings settings, WebexAccounts accounts) {
+		this.settings = settings;
+		this.accounts = accounts;
 		this.search = search;
 		this.calls = calls;
 		this.logs = logs;
 		this.details = details;
 		this.history = history;
 		this.live = live;
+	}
+
+	/** What the panel needs to know about the user and the calling settings. */
+	@GetMapping("/profile")
+	Map<String, Object> profile() {
+		return Map.of("linked", accounts.forUser(Access.currentUserId()).isPresent(),
+				"historyEnabled", settings.history().enabled(), "callLogs", settings.callLogs());
 	}
 
 	@GetMapping("/search")

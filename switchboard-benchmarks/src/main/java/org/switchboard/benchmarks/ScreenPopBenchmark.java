@@ -1,0 +1,220 @@
+package org.switchboard.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.calling.dialer.DialerSearch;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.demo.RecordGenerator;
+import org.switchboard.platform.secrets.Secrets;
+
+/**
+ * Screen-pop latency: signed inbound-call deliveries posted at a fixed rate (open loop) to {@code /webhooks/webex}
+ * of a server holding N Contacts+Leads; the agent's SSE stream ({@code /api/calling/events}) is read as a browser
+ * would. Latency runs from just before the POST is sent to the moment its {@code call} event is read, so it is an
+ * upper bound of the server's own webhook-in to event-out time. Then the dialer's type-ahead, in process.
+ */
+final class ScreenPopBenchmark {
+
+	private static final String SECRET = "screen-pop-secret";
+	private static final String PERSON = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW5jaC1hZ2VudA";
+	private static final String WEBHOOK_ID = "Y2lzY29zcGFyazovL3VzL1dFQkhPT0svc2NyZWVuLXBvcA";
+	private static final Pattern CALLER = Pattern.compile("\"remoteName\":\"Caller (\\d+)\"");
+
+	private ScreenPopBenchmark() {
+	}
+
+	static void main(String[] args) throws Exception {
+		Map<String, String> options = Options.parse(args);
+		int records = Integer.parseInt(options.getOrDefault("records", "1000000"));
+		int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
+		int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+		for (String kind : Options.databases(options)) {
+			run(kind, records, rate, seconds);
+		}
+	}
+
+	private static void run(String kind, int records, int rate, int seconds) throws Exception {
+		BenchDatabase database = BenchDatabase.create(kind);
+		Map<String, Object> server = Map.of("server.port", "0", "switchboard.demo.enabled", "true");
+		try (ConfigurableApplicationContext context = database.start(WebApplicationType.SERVLET, server)) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			System.out.printf("%n== %s: screen pop at %d calls/s for %d s over %,d Contacts+Leads ==%n", kind, rate, seconds, records);
+			long started = System.nanoTime();
+			context.getBean(RecordGenerator.class).generate(records, 42, null, done -> { });
+			System.out.printf("generate      %.1f s%n", (System.nanoTime() - started) / 1e9);
+			jdbc.sql("ANALYZE").update();
+			linkAgent(context, jdbc);
+			List<String> numbers = callerNumbers(jdbc);
+			screenPops(port, numbers, rate, 5, "warm-up      ");
+			screenPops(port, numbers, rate, seconds, "screen pop   ");
+			typeAhead(context, jdbc);
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	private static void linkAgent(ConfigurableApplicationContext context, JdbcClient jdbc) {
+		String agent = context.getBean(CrmRecords.class).findByField("User", "Username", "agent@switchboard.test").get(0).id();
+		Secrets secrets = context.getBean(Secrets.class);
+		jdbc.sql("INSERT INTO webex_account (user_id, person_id, email, display_name, token_encrypted, linked_date) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(agent, PERSON, "agent@switchboard.test", "Agent", secrets.encrypt("unused"), OffsetDateTime.now()).update();
+		jdbc.sql("INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date) VALUES (?, 'bench', 'telephony_calls', 'all', 'x', ?, ?, ?)")
+			.params(WEBHOOK_ID, secrets.encrypt(SECRET), PERSON, OffsetDateTime.now()).update();
+	}
+
+	/** Stored numbers, written the way a caller id shows them, so that every call matches a record. */
+	private static List<String> callerNumbers(JdbcClient jdbc) {
+		return jdbc.sql("SELECT e164 FROM crm_phone WHERE object_name IN ('Contact', 'Lead') ORDER BY record_id LIMIT 100000")
+			.query(String.class).list();
+	}
+
+	private static void screenPops(int port, List<String> numbers, int rate, int seconds, String label) throws Exception {
+		int calls = rate * seconds;
+		long[] sent = new long[calls];
+		Latencies latencies = new Latencies(calls);
+		Map<Integer, Boolean> seen = new ConcurrentHashMap<>();
+		AtomicInteger matched = new AtomicInteger();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		try (AutoCloseable stream = openStream(http, port, line -> {
+			Matcher m = CALLER.matcher(line);
+			if (m.find()) {
+				int n = Integer.parseInt(m.group(1));
+				if (n < calls && sent[n] != 0 && seen.putIfAbsent(n, true) == null) {
+					synchronized (latencies) {
+						latencies.add(System.nanoTime() - sent[n]);
+					}
+					if (!line.contains("\"matches\":[]")) {
+						matched.incrementAndGet();
+					}
+				}
+			}
+		})) {
+			Thread.sleep(500);
+			String run = Long.toString(System.nanoTime(), 36);
+			Random random = new Random(11);
+			ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+			AtomicInteger next = new AtomicInteger();
+			long periodNanos = 1_000_000_000L / rate;
+			clock.scheduleAtFixedRate(() -> {
+				int n = next.getAndIncrement();
+				if (n >= calls) {
+					return;
+				}
+				byte[] body = delivery(run, n, numbers.get(random.nextInt(numbers.size())));
+				HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/webex"))
+					.header("Content-Type", "application/json").header("X-Spark-Signature", sign(body))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+				sent[n] = System.nanoTime();
+				http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+			}, 0, periodNanos, TimeUnit.NANOSECONDS);
+			long deadline = System.nanoTime() + (seconds + 15) * 1_000_000_000L;
+			while (seen.size() < calls && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			clock.shutdownNow();
+		}
+		System.out.printf("%s %s, %d of %d popped, %d matched a record%n", label, latencies.summary(), seen.size(), calls, matched.get());
+	}
+
+	private static AutoCloseable openStream(HttpClient http, int port, java.util.function.Consumer<String> onLine) {
+		String credentials = Base64.getEncoder().encodeToString("agent@switchboard.test:switchboard".getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/calling/events"))
+			.header("Accept", "text/event-stream").header("Authorization", "Basic " + credentials).build();
+		var response = http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+			@Override
+			public void onSubscribe(Flow.Subscription subscription) {
+				subscription.request(Long.MAX_VALUE);
+			}
+
+			@Override
+			public void onNext(String line) {
+				onLine.accept(line);
+			}
+
+			@Override
+			public void onError(Throwable throwable) {
+			}
+
+			@Override
+			public void onComplete() {
+			}
+		}));
+		return () -> response.cancel(true);
+	}
+
+	private static void typeAhead(ConfigurableApplicationContext context, JdbcClient jdbc) {
+		DialerSearch dialer = context.getBean(DialerSearch.class);
+		List<String> queries = new ArrayList<>();
+		jdbc.sql("SELECT term FROM crm_search_term WHERE object_name = 'Contact' ORDER BY record_id LIMIT 20000").query(String.class).list()
+			.stream().filter(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)).distinct().limit(2_000)
+			.forEach(t -> queries.add(t.substring(0, 3 + (t.length() % 2))));
+		jdbc.sql("SELECT e164 FROM crm_phone ORDER BY record_id LIMIT 2000").query(String.class).list()
+			.forEach(e -> queries.add(e.substring(e.length() - 7, e.length() - 7 + 4 + (e.length() % 3))));
+		java.util.Collections.shuffle(queries, new Random(5));
+		for (int i = 0; i < 3_000; i++) {
+			dialer.search(queries.get(i % queries.size()));
+		}
+		Latencies names = new Latencies(20_000);
+		Latencies digits = new Latencies(20_000);
+		for (int i = 0; i < 20_000; i++) {
+			String q = queries.get(i % queries.size());
+			long start = System.nanoTime();
+			dialer.search(q);
+			(Character.isDigit(q.charAt(0)) ? digits : names).add(System.nanoTime() - start);
+		}
+		System.out.println("dialer name  " + names.summary());
+		System.out.println("dialer digits " + digits.summary());
+	}
+
+	private static byte[] delivery(String run, int n, String number) {
+		Instant now = Instant.now();
+		return ("""
+				{"id":"%s","name":"bench","targetUrl":"http://127.0.0.1/webhooks/webex","resource":"telephony_calls","event":"created",
+				"orgId":"ORG","createdBy":"%s","appId":"APP","ownedBy":"creator","status":"active","created":"2026-11-25T10:00:00.000Z",
+				"actorId":"%s","data":{"eventType":"received","eventTimestamp":"%s","callId":"call-%s-%d",
+				"callSessionId":"session-%d","personality":"terminator","state":"alerting",
+				"remoteParty":{"name":"Caller %d","number":"%s","privacyEnabled":false,"callType":"external"},
+				"created":"%s"}}""").formatted(WEBHOOK_ID, PERSON, PERSON, now, run, n, n, n, number, now)
+			.replace("\n", "").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String sign(byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA1");
+			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
