@@ -245,6 +245,7 @@
         $('call-notice').replaceChildren('Call logged. ', el('a', { href: `/records/Task/${taskId}`, text: 'Open the task' }));
         $('call-notice').hidden = false;
         loadDrafts();
+        refreshRelatedListsShowing(body.whoId, body.whatId);
       } catch (e) {
         const errors = (e.problem && e.problem.errors) || [];
         errors.forEach((p) => {
@@ -304,6 +305,14 @@
     if (!profile.linked) notice('Your user is not linked to Webex yet, so calls cannot be placed or received here.');
   }).catch(() => {});
   loadDrafts();
+  // The record page behind the panel shows the new Task in its related lists without a reload.
+  function refreshRelatedListsShowing(...ids) {
+    const shown = location.pathname.split('/').pop();
+    if (window.htmx && document.querySelector('.related') && ids.includes(shown)) {
+      htmx.ajax('GET', location.pathname, { target: '.related', select: '.related', swap: 'outerHTML' });
+    }
+  }
+
   const stream = new EventSource('/api/calling/events');
   stream.addEventListener('call', (event) => show(JSON.parse(event.data)));
   window.addEventListener('pagehide', () => stream.close());

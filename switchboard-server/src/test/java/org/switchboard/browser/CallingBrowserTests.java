@@ -58,6 +58,7 @@ class CallingBrowserTests extends EmbeddedServerTest {
 		Browser.screenshot(page, "calling-3-log-window");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save log")).click();
 		assertThat(page.locator("#call-notice")).containsText("Call logged");
+		assertThat(page.getByLabel("Calls and tasks")).containsText("Renewal questions");
 		Browser.screenshot(page, "calling-4-logged");
 
 		List<CrmRecord> tasks = records.related("Task", "WhoId", contact.id(), 10);
