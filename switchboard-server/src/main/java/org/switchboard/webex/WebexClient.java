@@ -11,6 +11,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.switchboard.webex.client.WebexHttp;
+import org.switchboard.webex.client.WebexResponse;
 
 import tools.jackson.databind.JsonNode;
 
@@ -164,6 +165,14 @@ public class WebexClient {
 	/** Downloads an attachment from a message's {@code files} URL (only from the configured Webex). */
 	public byte[] attachment(String token, URI contentUrl) {
 		return http.exchange(token, HttpMethod.GET, contentUrl, null).body();
+	}
+
+	/** Downloads an attachment with the media type and file name Webex sends with it (only from the configured Webex). */
+	public WebexContent content(String token, URI contentUrl) {
+		WebexResponse response = http.exchange(token, HttpMethod.GET, contentUrl, null);
+		org.springframework.http.MediaType type = response.headers().getContentType();
+		return new WebexContent(response.body(), type == null ? null : type.toString(),
+				response.headers().getContentDisposition().getFilename());
 	}
 
 	// --- meetings ---
