@@ -74,7 +74,7 @@
       if (chosen) {
         body = new FormData();
         body.append('file', chosen);
-        if (text.value.trim()) body.append('text', text.value);
+        if (text.value.trim()) body.append('markdown', text.value);
       }
       send.disabled = true;
       try {

@@ -131,10 +131,18 @@ public class WebexClient {
 
 	/** Posts one file (multipart, as Webex wants local files) with optional text. */
 	public JsonNode postFile(String token, String roomId, String text, String fileName, byte[] content) {
+		return postFile(token, roomId, text, null, fileName, content);
+	}
+
+	/** Posts one file with optional text and/or markdown. */
+	public JsonNode postFile(String token, String roomId, String text, String markdown, String fileName, byte[] content) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("roomId", roomId);
 		if (text != null) {
 			parts.add("text", text);
+		}
+		if (markdown != null) {
+			parts.add("markdown", markdown);
 		}
 		parts.add("files", new ByteArrayResource(content) {
 			@Override

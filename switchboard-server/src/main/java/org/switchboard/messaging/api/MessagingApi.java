@@ -94,8 +94,8 @@ class MessagingApi {
 	@PostMapping(path = "/rooms/{roomId}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	MessageView postFile(@PathVariable String roomId, @RequestPart(name = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String text) {
+			@RequestParam(required = false) String text, @RequestParam(required = false) String markdown) {
 		settings.requireChat();
-		return messages.postFile(Access.currentUserId(), roomId, text, file, Chat.notFound(roomId));
+		return messages.postFile(Access.currentUserId(), roomId, new MessageRequest(text, markdown), file, Chat.notFound(roomId));
 	}
 }

@@ -80,8 +80,8 @@ class SpacesApi {
 	@PostMapping(path = "/api/spaces/{spaceId}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	MessageView postFile(@PathVariable String spaceId, @RequestPart(name = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String text) {
+			@RequestParam(required = false) String text, @RequestParam(required = false) String markdown) {
 		Space space = spaces.require(spaceId);
-		return messages.postFile(Access.currentUserId(), space.roomId(), text, file, RecordSpaces.notMember(space));
+		return messages.postFile(Access.currentUserId(), space.roomId(), new MessageRequest(text, markdown), file, RecordSpaces.notMember(space));
 	}
 }

@@ -64,15 +64,19 @@ public class RoomMessages {
 		return view(webex.call(userId, notVisible, token -> client.postMessage(token, roomId, text, markdown)));
 	}
 
-	public MessageView postFile(String userId, String roomId, String text, MultipartFile file, Supplier<ProblemException> notVisible) {
+	/** One file with an optional caption ({@code request}'s text or markdown, both may be empty). */
+	public MessageView postFile(String userId, String roomId, MessageRequest caption, MultipartFile file,
+			Supplier<ProblemException> notVisible) {
 		if (file == null || file.isEmpty()) {
 			throw ProblemException.badRequest("The file is missing or empty", new FieldProblem("file", "is required and may not be empty"));
 		}
-		String caption = blankToNull(text);
-		checkSize("text", caption);
+		String text = blankToNull(caption.text());
+		String markdown = blankToNull(caption.markdown());
+		checkSize("text", text);
+		checkSize("markdown", markdown);
 		byte[] content = bytes(file);
 		String name = fileName(file.getOriginalFilename());
-		return view(webex.call(userId, notVisible, token -> client.postFile(token, roomId, caption, name, content)));
+		return view(webex.call(userId, notVisible, token -> client.postFile(token, roomId, text, markdown, name, content)));
 	}
 
 	/** The {@code index}th file of a message, downloaded with the user's token (so only from rooms the user is in). */
