@@ -13,35 +13,16 @@ import java.util.Map;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.crm.CrmRecord;
-import org.switchboard.crm.CrmRecords;
-import org.switchboard.support.EmbeddedServerTest;
 
 /** The agent's opportunity in Chromium: create its space with a colleague, post a message with an attachment, see replies live. */
-class MessagingBrowserTests extends EmbeddedServerTest {
-
-	@Autowired
-	CrmRecords records;
+class MessagingBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = new Browser("http://localhost:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
-	}
 
 	@Test
 	void theAgentCreatesTheOpportunitysSpaceAndPostsAMessageWithAnAttachment() throws Exception {
