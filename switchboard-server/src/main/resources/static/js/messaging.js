@@ -237,14 +237,18 @@
       const item = roomList.querySelector(`[data-room-id="${CSS.escape(event.detail.roomId)}"]`);
       if (item) { item.classList.add('unread'); roomList.prepend(item); } else if (loaded && !roomsView.hidden) loadRooms();
     });
-    // Webex is asked for the rooms only once the panel is first opened.
     let loaded = false;
-    new IntersectionObserver((entries) => {
-      if (!loaded && entries.some((e) => e.isIntersecting)) {
+    document.addEventListener('messaging:space-created', () => { if (loaded) loadRooms(); });
+    // Webex is asked for the rooms only once the Webex panel is first opened.
+    const panel = document.getElementById('webex-panel');
+    const loadOnce = () => {
+      if (!loaded && panel && !panel.hidden) {
         loaded = true;
         loadRooms();
       }
-    }).observe(chat);
+    };
+    if (panel) new MutationObserver(loadOnce).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+    loadOnce();
   }
 
   // --- Live: one stream for the page ---

@@ -62,6 +62,30 @@ class MessagingBrowserTests extends BrowserTest {
 		postAsAdmin(roomId, "Thanks, forwarding to legal");
 		assertThat(messages).containsText("Thanks, forwarding to legal");
 		Browser.screenshot(page, "messaging-2-space-with-attachment-and-live-reply");
+
+		var chat = page.getByTestId("chat-panel");
+		chat.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Stark Industries renewal")).click();
+		assertThat(chat.getByTestId("messages")).containsText("Thanks, forwarding to legal");
+		chat.getByLabel("Message (markdown)").fill("Sent from the chat panel");
+		chat.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send")).click();
+		assertThat(chat.getByTestId("messages")).containsText("Sent from the chat panel");
+		assertThat(messages).containsText("Sent from the chat panel"); // the record's component gets it live too
+		Browser.screenshot(page, "messaging-3-chat-panel");
+	}
+
+	@Test
+	void theAdminSwitchesChatOffOnTheConsole() {
+		Page page = browser.signIn("admin@switchboard.test");
+		page.navigate("/admin#messaging");
+		assertThat(page.getByTestId("messaging-admin")).isVisible();
+		page.getByLabel("Enable chat (direct and group messaging) in the Webex panel for all Webex Users").uncheck();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save chat")).click();
+		page.waitForLoadState();
+		assertThat(page.locator("#audit")).containsText("chat");
+		assertThat(page.getByLabel("Enable chat (direct and group messaging) in the Webex panel for all Webex Users")).not().isChecked();
+		assertThat(page.getByTestId("chat-panel")).hasCount(0);
+		Browser.screenshot(page, "messaging-4-admin-chat-off");
+		jdbc.sql("DELETE FROM platform_setting WHERE section = 'chat'").update();
 	}
 
 	/** The admin answers from their own Webex app (the sandbox's API with the admin's token). */
