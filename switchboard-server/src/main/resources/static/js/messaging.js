@@ -24,7 +24,7 @@
     body.innerHTML = m.html; // rendered and escaped on the server
     const files = (m.files || []).map((f) => el('a', { href: f.url, download: '', class: 'attachment', text: `Attachment ${f.index + 1}` }));
     return el('li', { class: 'message', 'data-message-id': m.id },
-      el('div', { class: 'message-meta' }, el('span', { class: 'who', text: m.personEmail || 'Someone' }),
+      el('div', { class: 'message-meta' }, el('span', { class: 'who', title: m.personEmail || '', text: m.personName || m.personEmail || 'Someone' }),
         el('time', { datetime: m.created || '', text: when(m.created) })),
       body, files.length ? el('div', { class: 'attachments' }, files) : null);
   };

@@ -158,6 +158,7 @@ class MessagingTests extends EmbeddedServerTest {
 			assertThat(event.name()).isEqualTo("message");
 			assertThat(event.data().get("roomId").asString()).isEqualTo(roomId);
 			assertThat(event.data().get("personEmail").asString()).isEqualTo("agent@switchboard.test");
+			assertThat(event.data().get("personName").asString()).as("the author's Webex display name").isNotBlank().isNotEqualTo("agent@switchboard.test");
 			assertThat(event.data().get("html").asString()).contains(text);
 		}
 	}

@@ -63,8 +63,17 @@ class MessagingApi {
 		String name = content.fileName() == null || content.fileName().isBlank() ? "attachment" : content.fileName();
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.contentType(content.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(content.contentType()))
+			.contentType(mediaType(content.contentType()))
 			.body(content.bytes());
+	}
+
+	private static MediaType mediaType(String contentType) {
+		try {
+			return contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+		}
+		catch (org.springframework.http.InvalidMediaTypeException e) {
+			return MediaType.APPLICATION_OCTET_STREAM;
+		}
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

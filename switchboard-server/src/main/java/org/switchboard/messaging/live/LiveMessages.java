@@ -56,7 +56,7 @@ public class LiveMessages {
 			return;
 		}
 		try {
-			MessageView message = messages.view(client.message(token, event.messageId()));
+			MessageView message = messages.view(token, client.message(token, event.messageId()));
 			live.publish(owner.userId(), EVENT, message.id(), message);
 		}
 		catch (WebexApiException.NotFound gone) {

@@ -31,11 +31,13 @@ public class RoomMessages {
 	private final WebexClient client;
 	private final WebexAsUser webex;
 	private final MessageHtml html;
+	private final PersonNames names;
 
-	RoomMessages(WebexClient client, WebexAsUser webex, MessageHtml html) {
+	RoomMessages(WebexClient client, WebexAsUser webex, MessageHtml html, PersonNames names) {
 		this.client = client;
 		this.webex = webex;
 		this.html = html;
+		this.names = names;
 	}
 
 	/** Up to {@code max} messages before the message {@code before} (or the newest), newest first. */
@@ -47,8 +49,9 @@ public class RoomMessages {
 		String beforeMessage = before == null || before.isBlank() ? null : before.strip();
 		// One more than asked tells whether earlier messages exist without a second request.
 		List<JsonNode> found = webex.call(userId, notVisible, token -> client.messages(token, roomId, size + 1, beforeMessage));
+		String token = webex.token(userId);
 		List<MessageView> views = new ArrayList<>();
-		found.stream().limit(size).forEach(m -> views.add(view(m)));
+		found.stream().limit(size).forEach(m -> views.add(view(token, m)));
 		String next = found.size() > size ? views.get(views.size() - 1).id() : null;
 		return new MessagePage(views, next);
 	}
@@ -61,7 +64,7 @@ public class RoomMessages {
 		}
 		checkSize("text", text);
 		checkSize("markdown", markdown);
-		return view(webex.call(userId, notVisible, token -> client.postMessage(token, roomId, text, markdown)));
+		return view(webex.token(userId), webex.call(userId, notVisible, token -> client.postMessage(token, roomId, text, markdown)));
 	}
 
 	/** One file with an optional caption ({@code request}'s text or markdown, both may be empty). */
@@ -76,7 +79,7 @@ public class RoomMessages {
 		checkSize("markdown", markdown);
 		byte[] content = bytes(file);
 		String name = fileName(file.getOriginalFilename());
-		return view(webex.call(userId, notVisible, token -> client.postFile(token, roomId, text, markdown, name, content)));
+		return view(webex.token(userId), webex.call(userId, notVisible, token -> client.postFile(token, roomId, text, markdown, name, content)));
 	}
 
 	/** The {@code index}th file of a message, downloaded with the user's token (so only from rooms the user is in). */
@@ -90,7 +93,8 @@ public class RoomMessages {
 		return webex.call(userId, missing, token -> client.content(token, URI.create(url.asString())));
 	}
 
-	public MessageView view(JsonNode message) {
+	/** The message as the UI shows it, its author's name read with {@code token}. */
+	public MessageView view(String token, JsonNode message) {
 		String text = message.path("text").asString(null);
 		String markdown = message.path("markdown").asString(null);
 		String rendered = markdown != null ? html.markdown(markdown) : text != null ? html.text(text) : "";
@@ -99,8 +103,9 @@ public class RoomMessages {
 		for (int i = 0; i < message.path("files").size(); i++) {
 			files.add(new MessageView.FileLink(i, "/api/messaging/messages/" + id + "/files/" + i));
 		}
-		return new MessageView(id, message.path("roomId").asString(null), message.path("personId").asString(null),
-				message.path("personEmail").asString(null), message.path("created").asString(null), text, markdown, rendered, files);
+		String personId = message.path("personId").asString(null);
+		return new MessageView(id, message.path("roomId").asString(null), personId, message.path("personEmail").asString(null),
+				names.nameOf(token, personId), message.path("created").asString(null), text, markdown, rendered, files);
 	}
 
 	private static void checkSize(String field, String value) {
