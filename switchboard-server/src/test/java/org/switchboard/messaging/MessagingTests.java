@@ -82,7 +82,7 @@ class MessagingTests extends EmbeddedServerTest {
 	}
 
 	@Test
-	void aRecordMayHaveSeveralSpacesAndBadMembersCreateNothing() {
+	void aRecordMayHaveSeveralSpacesBadMembersCreateNothingAndASpaceCanBeUnlinked() {
 		String opportunity = opportunity("Initech expansion");
 		assertThat(post(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces", "{\"title\":\"Pricing\"}").status()).isEqualTo(201);
 		assertThat(post(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces", "{\"title\":\"Legal\"}").status()).isEqualTo(201);
@@ -98,6 +98,12 @@ class MessagingTests extends EmbeddedServerTest {
 		assertThat(api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces"))
 			.extracting(s -> s.get("title").asString()).containsExactly("Pricing", "Legal");
 		assertThat(post(ADMIN, "/api/records/Opportunity/006000000000999/spaces", "{}").status()).as("unknown record").isEqualTo(404);
+
+		String legal = api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces").get(1).get("spaceId").asString();
+		assertThat(api().send(ADMIN, "DELETE", "/api/spaces/" + legal, null).status()).isEqualTo(204);
+		assertThat(api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces"))
+			.extracting(s -> s.get("title").asString()).containsExactly("Pricing");
+		assertThat(api().get(ADMIN, "/api/spaces/" + legal + "/messages").status()).as("unlinked").isEqualTo(404);
 	}
 
 	@Test
