@@ -109,6 +109,11 @@ public class WebexClient {
 		return http.listAll(token, uri("/rooms", query));
 	}
 
+	/** The first page of rooms only (e.g. the {@code max} most recently active with {@code sortBy=lastactivity}). */
+	public List<JsonNode> roomsPage(String token, Map<String, String> query) {
+		return items(get(token, "/rooms", query));
+	}
+
 	public JsonNode addMember(String token, String roomId, String personEmail) {
 		return post(token, "/memberships", Map.of("roomId", roomId, "personEmail", personEmail));
 	}

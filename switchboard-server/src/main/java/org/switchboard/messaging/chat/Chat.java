@@ -25,10 +25,13 @@ public class Chat {
 		this.settings = settings;
 	}
 
+	static final int MAX_ROOMS = 100;
+
+	/** The user's most recently active rooms (one Webex page: enough for a panel, however many spaces the user has). */
 	public List<Room> rooms(String userId) {
 		settings.requireChat();
 		return webex.call(userId, () -> new ProblemException(502, "Webex unavailable", "Webex did not list your spaces"),
-				token -> client.rooms(token, Map.of("sortBy", "lastactivity", "max", "100")))
+				token -> client.roomsPage(token, Map.of("sortBy", "lastactivity", "max", String.valueOf(MAX_ROOMS))))
 			.stream()
 			.map(r -> new Room(r.path("id").asString(), r.path("title").asString(""), r.path("type").asString("group"),
 					r.path("lastActivity").asString(null)))

@@ -21,6 +21,14 @@ class MessagingAdmin implements AdminSections {
 	@Override
 	public List<AdminSection> adminSections() {
 		return List.of(new AdminSection("messaging", "Messaging", "messaging/admin :: section",
-				Map.of("chatEnabled", settings.chatEnabled(), "memberObjects", settings.memberObjects())));
+				Map.of("chatEnabled", settings.chatEnabled(), "memberSearch", memberSearch())));
+	}
+
+	/** "Contacts, Leads and Users": where the space member search looks now. */
+	private String memberSearch() {
+		List<String> kinds = new java.util.ArrayList<>(settings.memberObjects().stream().map(o -> o + "s").toList());
+		kinds.add("Users");
+		return kinds.size() == 1 ? kinds.get(0)
+				: String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
 	}
 }
