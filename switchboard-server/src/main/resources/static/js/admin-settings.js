@@ -1,6 +1,11 @@
 // Admin console forms that save one settings section as JSON through PUT /api/admin/settings/{section}
 // (the validated, audited path). Problems come back as problem details and are listed under the form.
 (() => {
+  // Several console sections include this script; bind the forms once.
+  if (window.switchboardAdminSettings) {
+    return;
+  }
+  window.switchboardAdminSettings = true;
   const csrf = () => {
     const token = document.querySelector('meta[name="_csrf"]');
     const header = document.querySelector('meta[name="_csrf_header"]');
@@ -30,6 +35,7 @@
       return rows;
     },
     callHistory: (form) => ({ enabled: checked(form, 'enabled') }),
+    chat: (form) => ({ enabled: checked(form, 'enabled') }),
   };
 
   const save = async (form, body) => {

@@ -12,37 +12,8 @@
   let profile = { historyEnabled: false, callLogs: {} };
   let loggingCallId = null;
 
-  const csrf = () => {
-    const token = document.querySelector('meta[name="_csrf"]');
-    const header = document.querySelector('meta[name="_csrf_header"]');
-    return token && header && token.content ? { [header.content]: token.content } : {};
-  };
-  const api = async (method, path, body) => {
-    const response = await fetch('/api/calling' + path, {
-      method,
-      headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...csrf() },
-      body: body ? JSON.stringify(body) : undefined,
-      credentials: 'same-origin',
-    });
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : {};
-    if (!response.ok) {
-      const error = new Error(json.detail || response.statusText);
-      error.problem = json;
-      throw error;
-    }
-    return json;
-  };
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    Object.entries(attrs).forEach(([k, v]) => {
-      if (k === 'text') node.textContent = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
-    });
-    children.flat().forEach((c) => c && node.append(c));
-    return node;
-  };
+  const api = (method, path, body) => window.Switchboard.api(method, '/api/calling' + path, body);
+  const { el } = window.Switchboard;
   const notice = (message) => {
     const box = $('call-notice');
     box.textContent = message || '';

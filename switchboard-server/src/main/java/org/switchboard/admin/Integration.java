@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
 public class Integration {
 
 	static final String WEBHOOK_PATH = "/webhooks/webex";
+	/** Each linked user's webhooks: call events for calling, new messages for messaging's live updates. */
+	private static final List<SiteWebhook> SITE_WEBHOOKS = List.of(new SiteWebhook("Switchboard calls", "telephony_calls", "all"),
+			new SiteWebhook("Switchboard messages", "messages", "created"));
 
 	private final WebexClient client;
 	private final WebexWebhooks webhooks;
@@ -86,7 +89,7 @@ public class Integration {
 	}
 
 	/**
-	 * Creates the {@code telephony_calls} webhook of every linked user, pointing at the public base URL
+	 * Creates the {@code telephony_calls} and {@code messages} webhooks of every linked user (those missing), pointing at the public base URL
 	 * (or {@code fallbackBaseUrl} when none is set and the caller knows the server's own address).
 	 */
 	@Transactional
@@ -98,12 +101,15 @@ public class Integration {
 		}
 		String target = base.replaceAll("/+$", "") + WEBHOOK_PATH;
 		List<RegisteredWebhook> created = new ArrayList<>();
+		List<RegisteredWebhook> existing = webhooks.all();
 		for (WebexAccount account : accounts.all()) {
-			boolean exists = webhooks.all().stream().anyMatch(w -> account.personId().equals(w.ownerPersonId())
-					&& w.resource().equals("telephony_calls") && w.targetUrl().equals(target));
-			if (!exists) {
-				String token = accounts.tokenFor(account.userId()).orElseThrow();
-				created.add(webhooks.create(token, "Switchboard calls", target, "telephony_calls", "all", null, account.personId()));
+			for (SiteWebhook wanted : SITE_WEBHOOKS) {
+				boolean exists = existing.stream().anyMatch(w -> account.personId().equals(w.ownerPersonId())
+						&& w.resource().equals(wanted.resource()) && w.targetUrl().equals(target));
+				if (!exists) {
+					String token = accounts.tokenFor(account.userId()).orElseThrow();
+					created.add(webhooks.create(token, wanted.name(), target, wanted.resource(), wanted.event(), null, account.personId()));
+				}
 			}
 		}
 		audit.record(actor, "integration.site", target, null, created.size() + " webhooks created");
@@ -165,5 +171,8 @@ public class Integration {
 		catch (WebexApiException e) {
 			return e.status() == 404 ? "deleted at Webex" : "unknown (" + e.status() + ")";
 		}
+	}
+
+	private record SiteWebhook(String name, String resource, String event) {
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.switchboard.webex.client.WebexHttp;
+import org.switchboard.webex.client.WebexResponse;
 
 import tools.jackson.databind.JsonNode;
 
@@ -108,6 +109,11 @@ public class WebexClient {
 		return http.listAll(token, uri("/rooms", query));
 	}
 
+	/** The first page of rooms only (e.g. the {@code max} most recently active with {@code sortBy=lastactivity}). */
+	public List<JsonNode> roomsPage(String token, Map<String, String> query) {
+		return items(get(token, "/rooms", query));
+	}
+
 	public JsonNode addMember(String token, String roomId, String personEmail) {
 		return post(token, "/memberships", Map.of("roomId", roomId, "personEmail", personEmail));
 	}
@@ -130,10 +136,18 @@ public class WebexClient {
 
 	/** Posts one file (multipart, as Webex wants local files) with optional text. */
 	public JsonNode postFile(String token, String roomId, String text, String fileName, byte[] content) {
+		return postFile(token, roomId, text, null, fileName, content);
+	}
+
+	/** Posts one file with optional text and/or markdown. */
+	public JsonNode postFile(String token, String roomId, String text, String markdown, String fileName, byte[] content) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("roomId", roomId);
 		if (text != null) {
 			parts.add("text", text);
+		}
+		if (markdown != null) {
+			parts.add("markdown", markdown);
 		}
 		parts.add("files", new ByteArrayResource(content) {
 			@Override
@@ -164,6 +178,14 @@ public class WebexClient {
 	/** Downloads an attachment from a message's {@code files} URL (only from the configured Webex). */
 	public byte[] attachment(String token, URI contentUrl) {
 		return http.exchange(token, HttpMethod.GET, contentUrl, null).body();
+	}
+
+	/** Downloads an attachment with the media type and file name Webex sends with it (only from the configured Webex). */
+	public WebexContent content(String token, URI contentUrl) {
+		WebexResponse response = http.exchange(token, HttpMethod.GET, contentUrl, null);
+		org.springframework.http.MediaType type = response.headers().getContentType();
+		return new WebexContent(response.body(), type == null ? null : type.toString(),
+				response.headers().getContentDisposition().getFilename());
 	}
 
 	// --- meetings ---

@@ -8,31 +8,11 @@ import java.util.Map;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.crm.CrmRecord;
-import org.switchboard.crm.CrmRecords;
-import org.switchboard.support.EmbeddedServerTest;
 
 /** The agent's Webex panel in Chromium: a call rings, the caller's contact pops, the call is logged; click-to-call. */
-class CallingBrowserTests extends EmbeddedServerTest {
-
-	@Autowired
-	CrmRecords records;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = new Browser("http://localhost:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
-	}
+class CallingBrowserTests extends BrowserTest {
 
 	@Test
 	void theAgentsPanelRingsTheCallersContactPopsAndTheLogIsSaved() {

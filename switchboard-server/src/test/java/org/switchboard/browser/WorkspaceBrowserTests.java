@@ -6,31 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.crm.CrmRecord;
-import org.switchboard.crm.CrmRecords;
-import org.switchboard.support.EmbeddedServerTest;
 
 /** A real Chromium against the running server with the demo data. */
-class WorkspaceBrowserTests extends EmbeddedServerTest {
-
-	@Autowired
-	CrmRecords records;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = new Browser("http://localhost:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
-	}
+class WorkspaceBrowserTests extends BrowserTest {
 
 	@Test
 	void theAgentFindsAContactAndChangesItsPhoneNumber() {

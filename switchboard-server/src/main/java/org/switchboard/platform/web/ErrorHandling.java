@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -14,10 +15,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.switchboard.platform.errors.FieldProblem;
@@ -31,6 +34,12 @@ import org.switchboard.platform.errors.ProblemException;
 class ErrorHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final DataSize maxFileSize;
+
+	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize;
+	}
 
 	@ExceptionHandler(ProblemException.class)
 	Object onProblem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
@@ -56,6 +65,21 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON of the expected shape: " + rootMessage(ex));
 		problem.setTitle("Unreadable request body");
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** An upload over the multipart limit (Webex's 100 MB per file by default) is a 413 that names the limit. */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(413),
+				"A file may be at most " + readable(maxFileSize) + " (" + maxFileSize.toBytes() + " bytes)");
+		problem.setTitle("File too large");
+		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(413), request);
+	}
+
+	private static String readable(DataSize size) {
+		return size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0 ? size.toMegabytes() + " MB"
+				: size.toBytes() % 1024 == 0 ? size.toKilobytes() + " KB" : size.toBytes() + " bytes";
 	}
 
 	private static String rootMessage(Throwable e) {

@@ -27,6 +27,8 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.RecordPage;
 import org.switchboard.platform.ui.RecordAction;
 import org.switchboard.platform.ui.RecordActions;
+import org.switchboard.platform.ui.RecordComponent;
+import org.switchboard.platform.ui.RecordComponents;
 import org.switchboard.workspace.RecordAccess;
 
 /** List views, record pages and record forms for every object. */
@@ -39,11 +41,14 @@ class RecordPages {
 	private final CrmRecords records;
 	private final CrmSchema schema;
 	private final List<RecordActions> actionProviders;
+	private final List<RecordComponents> componentProviders;
 
-	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders) {
+	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders,
+			List<RecordComponents> componentProviders) {
 		this.records = records;
 		this.schema = schema;
 		this.actionProviders = actionProviders;
+		this.componentProviders = componentProviders;
 	}
 
 	@GetMapping("/records/{object}")
@@ -73,6 +78,9 @@ class RecordPages {
 		model.addAttribute("highlights", highlights(description, record));
 		model.addAttribute("details", details(description, record));
 		model.addAttribute("actions", actions(description, record));
+		model.addAttribute("components", componentProviders.stream()
+			.flatMap(p -> p.componentsFor(description.name(), record.id()).stream())
+			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
 		model.addAttribute("mayWrite", RecordAccess.mayWrite(description.name()));
 		return "records/view";

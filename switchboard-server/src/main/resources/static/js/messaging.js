@@ -1,0 +1,263 @@
+// Webex messaging in the browser: the record's spaces component, the "Create a space" form, and chat in the
+// Webex panel. New messages arrive on the SSE stream /api/messaging/events. Text from the CRM or Webex is only
+// set with textContent; the one exception is a message's `html`, which the server renders from markdown with
+// every tag and unsafe link escaped (MessageHtml).
+(() => {
+  if (window.switchboardMessaging) {
+    return;
+  }
+  window.switchboardMessaging = true;
+
+  const { api, el } = window.Switchboard;
+  const problemText = (e) => (e.problem && e.problem.errors && e.problem.errors.length
+    ? e.problem.errors.map((p) => `${p.field}: ${p.message}`).join('; ') : e.message);
+  const when = (iso) => {
+    const date = iso ? new Date(iso) : null;
+    return date && !isNaN(date) ? date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '';
+  };
+
+  // --- A conversation: messages (newest at the bottom), "Load earlier", and the composer ---
+  const conversations = new Set();
+
+  const messageNode = (m) => {
+    const body = el('div', { class: 'message-body' });
+    body.innerHTML = m.html; // rendered and escaped on the server
+    const files = (m.files || []).map((f) => el('a', { href: f.url, download: '', class: 'attachment', text: `Attachment ${f.index + 1}` }));
+    return el('li', { class: 'message', 'data-message-id': m.id },
+      el('div', { class: 'message-meta' }, el('span', { class: 'who', title: m.personEmail || '', text: m.personName || m.personEmail || 'Someone' }),
+        el('time', { datetime: m.created || '', text: when(m.created) })),
+      body, files.length ? el('div', { class: 'attachments' }, files) : null);
+  };
+
+  const openConversation = (root, base, roomId) => {
+    conversations.forEach((c) => { if (c.root === root) conversations.delete(c); });
+    const list = el('ol', { class: 'messages', 'aria-live': 'polite', 'data-testid': 'messages' });
+    const earlier = el('button', { type: 'button', class: 'link-button', hidden: true, text: 'Load earlier messages' });
+    const notice = el('p', { class: 'notice', role: 'status', hidden: true });
+    const text = el('textarea', { name: 'markdown', rows: '2', 'aria-label': 'Message (markdown)', placeholder: 'Write a message (markdown)' });
+    const file = el('input', { type: 'file', name: 'file', 'aria-label': 'Attach a file' });
+    const send = el('button', { type: 'submit', class: 'primary', text: 'Send' });
+    const composer = el('form', { class: 'composer stack', 'data-testid': 'composer' }, text, el('div', { class: 'row' }, file, send));
+    root.replaceChildren(notice, earlier, list, composer);
+    root.hidden = false;
+
+    const seen = new Set();
+    let before = null;
+    const show = (message) => { notice.textContent = message || ''; notice.hidden = !message; };
+    const add = (m, atTop) => {
+      if (seen.has(m.id)) return;
+      seen.add(m.id);
+      if (atTop) list.prepend(messageNode(m)); else list.append(messageNode(m));
+    };
+    const load = async () => {
+      try {
+        const page = await api('GET', `${base}/messages?max=20${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+        const first = !before;
+        page.messages.forEach((m) => add(m, true));
+        before = page.before;
+        earlier.hidden = !before;
+        if (first) list.scrollTop = list.scrollHeight;
+      } catch (e) {
+        show(problemText(e));
+      }
+    };
+    earlier.addEventListener('click', load);
+    composer.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      show('');
+      const chosen = file.files[0];
+      if (!chosen && !text.value.trim()) {
+        show('Write a message or choose a file.');
+        return;
+      }
+      let body = { markdown: text.value };
+      if (chosen) {
+        body = new FormData();
+        body.append('file', chosen);
+        if (text.value.trim()) body.append('markdown', text.value);
+      }
+      send.disabled = true;
+      try {
+        add(await api('POST', `${base}/messages`, body), false);
+        text.value = '';
+        file.value = '';
+        list.scrollTop = list.scrollHeight;
+      } catch (e) {
+        show(problemText(e));
+      } finally {
+        send.disabled = false;
+      }
+    });
+    const conversation = { root, roomId, add: (m) => add(m, false) };
+    conversations.add(conversation);
+    load();
+    return conversation;
+  };
+
+  // --- The record's spaces component ---
+  const component = document.getElementById('record-spaces');
+  if (component) {
+    const spaceList = component.querySelector('[data-space-list]');
+    const view = component.querySelector('[data-conversation]');
+    const select = (button) => {
+      spaceList.querySelectorAll('[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
+      button.setAttribute('aria-current', 'true');
+      openConversation(view, `/api/spaces/${encodeURIComponent(button.dataset.spaceId)}`, button.dataset.roomId);
+    };
+    spaceList.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-space-id]');
+      if (button) select(button);
+    });
+    document.addEventListener('messaging:space-created', (event) => {
+      const space = event.detail;
+      if (space.object !== component.dataset.object || space.recordId !== component.dataset.recordId) return;
+      component.querySelector('[data-empty]')?.remove();
+      const button = el('button', { type: 'button', class: 'link-button', 'data-space-id': space.spaceId, 'data-room-id': space.roomId, text: space.title });
+      spaceList.append(el('li', {}, button));
+      select(button);
+    });
+    const first = spaceList.querySelector('[data-space-id]');
+    if (first) select(first);
+  }
+
+  // --- "Create a space" (the form arrives in the Webex panel through htmx) ---
+  const chosen = new Map();
+  const renderChosen = (form) => {
+    form.querySelector('[data-chosen]').replaceChildren(...[...chosen.entries()].map(([key, m]) => el('li', {},
+      el('span', { text: m.name ? `${m.name} <${m.email}>` : m.email }),
+      el('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${m.name || m.email}`, text: 'Remove',
+        onclick: () => { chosen.delete(key); renderChosen(form); } }))));
+  };
+  const choose = (form, member) => {
+    chosen.set(member.email.toLowerCase(), member);
+    renderChosen(form);
+    const input = form.querySelector('#space-member-search');
+    input.value = '';
+    form.querySelector('#space-member-results').replaceChildren();
+    input.setAttribute('aria-expanded', 'false');
+    input.focus();
+  };
+  let searchTimer;
+  let searchSeq = 0;
+  document.addEventListener('input', (event) => {
+    if (event.target.id !== 'space-member-search') return;
+    const form = event.target.closest('form');
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(async () => {
+      const q = event.target.value.trim();
+      const seq = ++searchSeq;
+      const results = form.querySelector('#space-member-results');
+      if (!q) { results.replaceChildren(); return; }
+      try {
+        const found = (await api('GET', `/api/messaging/members?q=${encodeURIComponent(q)}`)).results;
+        if (seq !== searchSeq) return;
+        results.replaceChildren(...found.map((m) => el('li', { role: 'option', class: 'result' },
+          el('span', { class: 'name', text: m.name || m.email }), el('span', { class: 'muted', text: ` ${m.object} · ${m.email}` }),
+          el('button', { type: 'button', class: 'button small', text: 'Add', onclick: () => choose(form, m) }))));
+        if (!found.length) results.append(el('li', { class: 'muted', text: 'Nobody found; type a whole email and press Enter' }));
+        event.target.setAttribute('aria-expanded', String(found.length > 0));
+      } catch (e) {
+        form.querySelector('.form-errors').textContent = problemText(e);
+      }
+    }, 150);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.target.id !== 'space-member-search' || event.key !== 'Enter') return;
+    event.preventDefault();
+    const email = event.target.value.trim();
+    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) choose(event.target.closest('form'), { email });
+  });
+  document.addEventListener('click', (event) => {
+    if (event.target.matches('#create-space [data-cancel]')) {
+      chosen.clear();
+      event.target.closest('form').remove();
+    }
+  });
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (form.id !== 'create-space') return;
+    event.preventDefault();
+    const errors = form.querySelector('.form-errors');
+    const result = form.querySelector('[data-result]');
+    errors.textContent = '';
+    const members = [...chosen.values()].map((m) => (m.object ? { object: m.object, id: m.id } : { email: m.email }));
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const space = await api('POST', `/api/records/${encodeURIComponent(form.dataset.object)}/${encodeURIComponent(form.dataset.recordId)}/spaces`,
+        { title: form.querySelector('[name=title]').value, members });
+      chosen.clear();
+      renderChosen(form);
+      result.replaceChildren(el('p', { text: `Space "${space.title}" created with ${space.added.length} ${space.added.length === 1 ? 'person' : 'people'} added.` }),
+        space.notAdded.length ? el('div', { class: 'notice', 'data-testid': 'not-added' }, el('p', { text: 'Not added:' }),
+          el('ul', {}, space.notAdded.map((n) => el('li', { text: `${n.name || n.email}: ${n.reason}` })))) : null);
+      document.dispatchEvent(new CustomEvent('messaging:space-created', { detail: space }));
+    } catch (e) {
+      errors.textContent = problemText(e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // --- Chat in the Webex panel ---
+  const chat = document.getElementById('chat');
+  if (chat) {
+    const roomsView = chat.querySelector('[data-rooms-view]');
+    const chatView = chat.querySelector('[data-chat-view]');
+    const roomList = chat.querySelector('[data-room-list]');
+    const notice = chat.querySelector('[data-chat-notice]');
+    const loadRooms = async () => {
+      try {
+        const { rooms } = await api('GET', '/api/messaging/rooms');
+        notice.hidden = true;
+        roomList.replaceChildren(...rooms.map((r) => el('li', { 'data-room-id': r.roomId },
+          el('button', { type: 'button', class: 'link-button', text: r.title || 'Untitled',
+            onclick: () => openRoom(r) }), el('span', { class: 'muted', text: r.type === 'direct' ? 'direct' : 'space' }))));
+        if (!rooms.length) roomList.append(el('li', { class: 'muted', text: 'No spaces or conversations yet.' }));
+      } catch (e) {
+        notice.textContent = problemText(e);
+        notice.hidden = false;
+      }
+    };
+    const openRoom = (room) => {
+      roomsView.hidden = true;
+      chatView.hidden = false;
+      chat.querySelector('[data-chat-title]').textContent = room.title || 'Untitled';
+      roomList.querySelector(`[data-room-id="${CSS.escape(room.roomId)}"]`)?.classList.remove('unread');
+      openConversation(chat.querySelector('[data-conversation]'), `/api/messaging/rooms/${encodeURIComponent(room.roomId)}`, room.roomId);
+    };
+    chat.querySelector('[data-back]').addEventListener('click', () => {
+      chatView.hidden = true;
+      roomsView.hidden = false;
+      conversations.forEach((c) => { if (chat.contains(c.root)) conversations.delete(c); });
+      loadRooms();
+    });
+    chat.querySelector('[data-load-rooms]').addEventListener('click', loadRooms);
+    document.addEventListener('messaging:message', (event) => {
+      const item = roomList.querySelector(`[data-room-id="${CSS.escape(event.detail.roomId)}"]`);
+      if (item) { item.classList.add('unread'); roomList.prepend(item); } else if (loaded && !roomsView.hidden) loadRooms();
+    });
+    let loaded = false;
+    document.addEventListener('messaging:space-created', () => { if (loaded) loadRooms(); });
+    // Webex is asked for the rooms only once the Webex panel is first opened.
+    const panel = document.getElementById('webex-panel');
+    const loadOnce = () => {
+      if (!loaded && panel && !panel.hidden) {
+        loaded = true;
+        loadRooms();
+      }
+    };
+    if (panel) new MutationObserver(loadOnce).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+    loadOnce();
+  }
+
+  // --- Live: one stream for the page ---
+  if (component || chat) {
+    const stream = new EventSource('/api/messaging/events');
+    stream.addEventListener('message', (event) => {
+      const message = JSON.parse(event.data);
+      conversations.forEach((c) => { if (c.roomId === message.roomId) c.add(message); });
+      document.dispatchEvent(new CustomEvent('messaging:message', { detail: message }));
+    });
+  }
+})();
