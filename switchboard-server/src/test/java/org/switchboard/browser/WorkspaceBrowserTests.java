@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.switchboard.crm.CrmRecord;
@@ -26,7 +27,7 @@ class WorkspaceBrowserTests extends BrowserTest {
 		Browser.screenshot(page, "agent-contact-before");
 
 		page.getByTestId("edit").click();
-		page.getByLabel("Business Phone").or(page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true))).fill("+1 (415) 555-0199");
+		page.locator("form.record-form").getByLabel("Phone", new Locator.GetByLabelOptions().setExact(true)).fill("+1 (415) 555-0199");
 		page.getByTestId("save").click();
 
 		assertThat(page.getByTestId("flash")).hasText("Saved.");

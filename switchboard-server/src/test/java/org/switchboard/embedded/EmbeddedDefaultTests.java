@@ -2,10 +2,6 @@ package org.switchboard.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
@@ -48,16 +44,14 @@ class EmbeddedDefaultTests extends EmbeddedServerTest {
 	@Test
 	void aCallRingingTheAgentArrivesAsAVerifiedStoredDelivery() throws Exception {
 		long before = deliveries();
-		HttpResponse<String> rang = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://localhost:" + SANDBOX_PORT + "/sandbox/calls/inbound"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 (415) 555-0142\",\"fromName\":\"Rita\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		String callId = sandbox("/sandbox/calls/inbound",
+				"{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 (415) 555-0142\",\"fromName\":\"Rita\"}").get("callId").asString();
 
-		assertThat(rang.statusCode()).isEqualTo(200);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries() > before);
 		assertThat(jdbc.sql("SELECT body FROM webex_delivery ORDER BY id DESC LIMIT 1").query(String.class).single())
 			.contains("\"state\":\"alerting\"").contains("555-0142");
+		// Tests sharing this server must not find the agent's line still ringing.
+		sandbox("/sandbox/calls/" + callId + "/hangup", "{}");
 	}
 
 	private long deliveries() {
