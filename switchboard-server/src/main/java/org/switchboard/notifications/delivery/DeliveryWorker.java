@@ -7,9 +7,11 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.notifications.bot.NotificationBot;
+import org.switchboard.notifications.bot.NotificationBot.BotChanged;
 import org.switchboard.notifications.bot.NotificationBot.Credentials;
 import org.switchboard.notifications.spaces.Space;
 import org.switchboard.notifications.spaces.SpaceStore;
@@ -26,6 +28,7 @@ class DeliveryWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 	private static final Duration NO_BOT_RECHECK = Duration.ofSeconds(30);
+	private static final String NO_BOT = "No notification bot is registered";
 
 	private final Outbox outbox;
 	private final SpaceStore spaces;
@@ -71,6 +74,12 @@ class DeliveryWorker {
 		return true;
 	}
 
+	/** In the registering transaction: what waited for a bot is due now. */
+	@EventListener
+	void on(BotChanged changed) {
+		outbox.dueNowIfWaitingFor(NO_BOT, clock.instant());
+	}
+
 	private boolean deliverDue() {
 		Instant now = clock.instant();
 		Optional<Delivery> due = outbox.claimDue(now);
@@ -82,7 +91,7 @@ class DeliveryWorker {
 		Instant now = clock.instant();
 		Optional<Credentials> credentials = bot.credentials();
 		if (credentials.isEmpty()) {
-			outbox.postpone(delivery.id(), "No notification bot is registered", now.plus(NO_BOT_RECHECK), now);
+			outbox.postpone(delivery.id(), NO_BOT, now.plus(NO_BOT_RECHECK), now);
 			return;
 		}
 		Optional<Space> space = spaces.find(delivery.spaceId());

@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.notifications.claim.SkipLocked;
 
 /**
- * The {@code notification_delivery} table. A worker claims a due row with {@code FOR UPDATE SKIP LOCKED} (H2 2.x and
- * PostgreSQL alike) and keeps the lock while it posts, so no other worker on any replica can post the same row.
+ * The {@code notification_delivery} table. A worker claims a due row with {@code FOR UPDATE SKIP LOCKED} (see
+ * {@link SkipLocked}; H2 2.x and PostgreSQL alike) and keeps the lock while it posts, so no other worker on any replica can post the same row.
  */
 @Repository
 public class Outbox {
@@ -51,10 +52,13 @@ public class Outbox {
 				});
 	}
 
-	/** Locks the most overdue pending row no other transaction holds; the lock lasts until the caller commits. */
+	/** Locks one of the most overdue pending rows that no other transaction holds; the lock lasts until the caller commits. */
 	public Optional<Delivery> claimDue(Instant now) {
-		return jdbc.sql(COLUMNS + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-			.param(now.atOffset(ZoneOffset.UTC)).query(DELIVERY).optional();
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		List<Long> due = jdbc.sql("SELECT id FROM notification_delivery WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+			.params(at, SkipLocked.CANDIDATES).query(Long.class).list();
+		return SkipLocked.claimOne(due, id -> jdbc.sql(COLUMNS + " WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")
+			.params(id, at).query(DELIVERY).optional());
 	}
 
 	public void sent(long id, String messageId, Instant now) {
@@ -72,6 +76,12 @@ public class Outbox {
 	public void postpone(long id, String reason, Instant retryAt, Instant now) {
 		jdbc.sql("UPDATE notification_delivery SET last_error = ?, next_attempt_at = ?, updated_date = ? WHERE id = ?")
 			.params(truncate(reason), retryAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), id).update();
+	}
+
+	/** Rows postponed for want of a bot are due now (a bot was just registered). */
+	void dueNowIfWaitingFor(String reason, Instant now) {
+		jdbc.sql("UPDATE notification_delivery SET next_attempt_at = ?, last_error = NULL WHERE status = 'pending' AND last_error = ?")
+			.params(now.atOffset(ZoneOffset.UTC), reason).update();
 	}
 
 	/** Failed → pending, due now, attempts from zero; false if the row is not failed. */

@@ -1,6 +1,7 @@
 package org.switchboard.notifications.spaces;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.notifications.claim.SkipLocked;
 
 /** The {@code notification_space} table: record → rooms, and the bot's membership of each room. */
 @Repository
@@ -56,8 +58,11 @@ public class SpaceStore {
 
 	/** Locks one space whose bot join is due, skipping those another worker holds. */
 	public Optional<Space> claimDueJoin(Instant now) {
-		return jdbc.sql(COLUMNS + " WHERE bot_state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-			.param(now.atOffset(ZoneOffset.UTC)).query(SPACE).optional();
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		List<String> due = jdbc.sql("SELECT space_id FROM notification_space WHERE bot_state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?")
+			.params(at, SkipLocked.CANDIDATES).query(String.class).list();
+		return SkipLocked.claimOne(due, id -> jdbc.sql(COLUMNS + " WHERE space_id = ? AND bot_state = 'pending' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")
+			.params(id, at).query(SPACE).optional());
 	}
 
 	public void joined(String spaceId, String botEmail) {
