@@ -72,6 +72,6 @@ public class SpaceStore {
 
 	public void joinFailed(String spaceId, String error, Instant retryAt, boolean giveUp) {
 		jdbc.sql("UPDATE notification_space SET bot_state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE space_id = ?")
-			.params(giveUp ? "failed" : "pending", error, retryAt.atOffset(ZoneOffset.UTC), spaceId).update();
+			.params(giveUp ? "failed" : "pending", error == null || error.length() <= 1000 ? error : error.substring(0, 1000), retryAt.atOffset(ZoneOffset.UTC), spaceId).update();
 	}
 }
