@@ -2,6 +2,8 @@ package org.switchboard.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,20 +32,29 @@ import org.switchboard.crm.RecordChanged;
 import org.switchboard.messaging.SpaceLinked;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
+import org.switchboard.support.H2Memory;
 import org.switchboard.webex.WebexClient;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Space notifications end to end: the API over real HTTP, record changes through the CRM API, the bot's messages
- * posted to the sandbox over HTTP and counted there with a room member's token.
+ * posted to the sandbox over HTTP and counted there with a room member's token. The embedded default with quick
+ * retries is a context of its own, so it starts its sandbox on a port of its own (the shared context keeps
+ * {@link EmbeddedServerTest}'s port busy while this one runs).
  */
-class NotificationsTests extends EmbeddedServerTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationsTests {
 
 	private static final String ADMIN = ApiClient.ADMIN;
 	private static final String BOT_EMAIL = "switchboard-bot@webex.bot";
 	private static final String MEMBER_TOKEN = "sandbox-token-agent";
 	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final int SANDBOX_PORT = freePort();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -59,7 +72,11 @@ class NotificationsTests extends EmbeddedServerTest {
 	TransactionTemplate transactions;
 
 	@DynamicPropertySource
-	static void quickRetries(DynamicPropertyRegistry registry) {
+	static void embeddedDefaultWithQuickRetries(DynamicPropertyRegistry registry) {
+		H2Memory.register(registry);
+		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
+		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
+		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
 		registry.add("switchboard.notifications.initial-backoff", () -> "100ms");
 		registry.add("switchboard.notifications.max-backoff", () -> "400ms");
 		registry.add("switchboard.notifications.max-attempts", () -> "10");
@@ -344,6 +361,19 @@ class NotificationsTests extends EmbeddedServerTest {
 	private void patch(String opportunity, String json) {
 		ApiClient.Response patched = send("PATCH", "/api/records/Opportunity/" + opportunity, json);
 		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+	}
+
+	private ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private ApiClient.Response send(String method, String path, String json) {
