@@ -15,6 +15,7 @@ public final class Benchmarks {
 			case "crm-lookup" -> CrmLookupBenchmark.main(rest);
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
 			case "screen-pop" -> ScreenPopBenchmark.main(rest);
+			case "notifications" -> NotificationsBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -22,7 +23,10 @@ public final class Benchmarks {
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32]
 					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
-					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead""");
+					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
+					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4]
+					      tracked-field changes/s through the notification engine (Webex excluded), then the time
+					      until all are delivered to the bundled sandbox""");
 		}
 	}
 }

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.switchboard.platform.audit.AdminChange;
 
 /** The append-only record of admin changes and integration actions. */
 @Service
@@ -24,6 +26,12 @@ public class AuditLog {
 		jdbc.sql("INSERT INTO audit_entry (at, actor, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(clock.instant().atOffset(ZoneOffset.UTC), actor, action, target, oldValue, newValue)
 			.update();
+	}
+
+	/** Feature modules audit their own admin changes by publishing them (they do not call this module). */
+	@EventListener
+	void on(AdminChange change) {
+		record(change.actor(), change.action(), change.target(), change.oldValue(), change.newValue());
 	}
 
 	public List<AuditEntry> recent(int limit) {

@@ -1,0 +1,14 @@
+package org.switchboard.notifications.template;
+
+import java.util.List;
+
+import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.ProblemException;
+
+/** A template that cannot be used: a 400 on the {@code template} field, saying why. */
+public class TemplateException extends ProblemException {
+
+	public TemplateException(String message) {
+		super(400, "Invalid template", "The template is invalid: " + message, List.of(new FieldProblem("template", message)));
+	}
+}
