@@ -189,8 +189,8 @@
       chosen.clear();
       renderChosen(form);
       result.replaceChildren(el('p', { text: `Space "${space.title}" created with ${space.added.length} ${space.added.length === 1 ? 'person' : 'people'} added.` }),
-        space.notAdded.length ? el('div', { class: 'notice', 'data-testid': 'not-added' }, el('p', { text: 'Not added:' }),
-          el('ul', {}, space.notAdded.map((n) => el('li', { text: `${n.name || n.email}: ${n.reason}` })))) : null);
+        ...(space.notAdded.length ? [el('div', { class: 'notice', 'data-testid': 'not-added' }, el('p', { text: 'Not added:' }),
+          el('ul', {}, space.notAdded.map((n) => el('li', { text: `${n.name || n.email}: ${n.reason}` }))))] : []));
       document.dispatchEvent(new CustomEvent('messaging:space-created', { detail: space }));
     } catch (e) {
       errors.textContent = problemText(e);

@@ -13,11 +13,13 @@ import org.springframework.core.env.Environment;
 import org.switchboard.admin.Integration;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
 
 /**
  * After the demo data exists: links every CRM user whose email a sandbox person has, registers the
- * integration with the first admin's token, and creates the webhooks pointing back at this server.
+ * integration with the first admin's token, and creates the webhooks pointing back at this server; registers the
+ * sandbox's bot for space notifications with an example rule (unless {@code switchboard.embedded.notifications=false}).
  * Idempotent, so a restart changes nothing that is already in place.
  */
 class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
@@ -28,14 +30,16 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 	private final CrmRecords records;
 	private final WebexAccounts accounts;
 	private final Integration integration;
+	private final StarterNotifications notifications;
 	private final Environment environment;
 
 	EmbeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts, Integration integration,
-			Environment environment) {
+			StarterNotifications notifications, Environment environment) {
 		this.sandbox = sandbox;
 		this.records = records;
 		this.accounts = accounts;
 		this.integration = integration;
+		this.notifications = notifications;
 		this.environment = environment;
 	}
 
@@ -54,6 +58,11 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 		if (!Boolean.TRUE.equals(integration.status().get("registered"))) {
 			sandbox.people().stream().filter(p -> p.email().startsWith("admin@")).findFirst()
 				.ifPresent(admin -> integration.register(admin.token(), "embedded default"));
+		}
+		if (environment.getProperty("switchboard.embedded.notifications", Boolean.class, true)) {
+			sandbox.people().stream().filter(p -> "bot".equals(p.type())).findFirst()
+				.ifPresent(bot -> notifications.ensureBot(bot.token(), "embedded default"));
+			notifications.ensureExampleRule("embedded default");
 		}
 		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
 		int created = integration.createSite("embedded default", "http://localhost:" + port).size();

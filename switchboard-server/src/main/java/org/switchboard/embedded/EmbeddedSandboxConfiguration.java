@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.switchboard.admin.Integration;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
 
 /**
@@ -30,7 +31,7 @@ class EmbeddedSandboxConfiguration {
 
 	@Bean
 	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts,
-			Integration integration, Environment environment) {
-		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, environment);
+			Integration integration, StarterNotifications notifications, Environment environment) {
+		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment);
 	}
 }

@@ -77,6 +77,7 @@ class NotificationsTests {
 		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
 		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
 		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+		registry.add("switchboard.embedded.notifications", () -> "false");
 		registry.add("switchboard.notifications.initial-backoff", () -> "100ms");
 		registry.add("switchboard.notifications.max-backoff", () -> "400ms");
 		registry.add("switchboard.notifications.max-attempts", () -> "10");

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The embedded default in one test context shared by its subclasses: server on H2 with demo data, the sandbox on
  * a free port, users linked and webhooks registered, every call between them over real HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The sandbox's bot and example rule would post into every test's opportunity spaces; tests that want them say so.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
 public abstract class EmbeddedServerTest {
 
 	protected static final int SANDBOX_PORT = freePort();

@@ -14,7 +14,7 @@ import org.switchboard.notifications.bot.NotificationBot;
 import org.switchboard.notifications.bot.NotificationBot.BotChanged;
 import org.switchboard.notifications.bot.NotificationBot.Credentials;
 import org.switchboard.notifications.spaces.Space;
-import org.switchboard.notifications.spaces.SpaceStore;
+import org.switchboard.notifications.spaces.RecordRooms;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
@@ -31,7 +31,7 @@ class DeliveryWorker {
 	private static final String NO_BOT = "No notification bot is registered";
 
 	private final Outbox outbox;
-	private final SpaceStore spaces;
+	private final RecordRooms spaces;
 	private final NotificationBot bot;
 	private final WebexClient webex;
 	private final WebexAccounts accounts;
@@ -39,7 +39,7 @@ class DeliveryWorker {
 	private final NotificationProperties properties;
 	private final Clock clock;
 
-	DeliveryWorker(Outbox outbox, SpaceStore spaces, NotificationBot bot, WebexClient webex, WebexAccounts accounts,
+	DeliveryWorker(Outbox outbox, RecordRooms spaces, NotificationBot bot, WebexClient webex, WebexAccounts accounts,
 			TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
 		this.outbox = outbox;
 		this.spaces = spaces;

@@ -15,7 +15,7 @@ import org.switchboard.notifications.delivery.Outbox;
 import org.switchboard.notifications.rules.CompiledRule;
 import org.switchboard.notifications.rules.RuleCache;
 import org.switchboard.notifications.spaces.Space;
-import org.switchboard.notifications.spaces.SpaceStore;
+import org.switchboard.notifications.spaces.RecordRooms;
 
 /**
  * Turns record changes into outbox rows, synchronously in the writing transaction, so a change and its
@@ -25,13 +25,13 @@ import org.switchboard.notifications.spaces.SpaceStore;
 class NotificationEngine {
 
 	private final RuleCache rules;
-	private final SpaceStore spaces;
+	private final RecordRooms spaces;
 	private final MessageRenderer renderer;
 	private final Outbox outbox;
 	private final Dispatcher dispatcher;
 	private final Clock clock;
 
-	NotificationEngine(RuleCache rules, SpaceStore spaces, MessageRenderer renderer, Outbox outbox, Dispatcher dispatcher, Clock clock) {
+	NotificationEngine(RuleCache rules, RecordRooms spaces, MessageRenderer renderer, Outbox outbox, Dispatcher dispatcher, Clock clock) {
 		this.rules = rules;
 		this.spaces = spaces;
 		this.renderer = renderer;

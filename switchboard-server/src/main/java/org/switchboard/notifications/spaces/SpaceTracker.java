@@ -15,10 +15,10 @@ import org.switchboard.notifications.bot.NotificationBot.BotChanged;
 @Component
 class SpaceTracker {
 
-	private final SpaceStore spaces;
+	private final RecordRooms spaces;
 	private final Clock clock;
 
-	SpaceTracker(SpaceStore spaces, Clock clock) {
+	SpaceTracker(RecordRooms spaces, Clock clock) {
 		this.spaces = spaces;
 		this.clock = clock;
 	}

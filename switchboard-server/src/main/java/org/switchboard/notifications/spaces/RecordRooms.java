@@ -13,7 +13,7 @@ import org.switchboard.notifications.claim.SkipLocked;
 
 /** The {@code notification_space} table: record → rooms, and the bot's membership of each room. */
 @Repository
-public class SpaceStore {
+public class RecordRooms {
 
 	private static final String COLUMNS = "SELECT space_id, object_name, record_id, room_id, linked_by, bot_state, bot_email, attempts FROM notification_space";
 	private static final RowMapper<Space> SPACE = (rs, i) -> new Space(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -21,7 +21,7 @@ public class SpaceStore {
 
 	private final JdbcClient jdbc;
 
-	SpaceStore(JdbcClient jdbc) {
+	RecordRooms(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

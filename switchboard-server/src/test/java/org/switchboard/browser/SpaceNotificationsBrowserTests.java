@@ -1,0 +1,47 @@
+package org.switchboard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import org.switchboard.crm.CrmRecord;
+import org.switchboard.support.ApiClient;
+
+/**
+ * The newcomer's path on the embedded default, which registers the sandbox's bot and an example "Opportunity stage"
+ * rule: create an opportunity's space, post with an attachment, and watch a stage change arrive as the bot's message.
+ */
+@TestPropertySource(properties = "switchboard.embedded.notifications=true")
+class SpaceNotificationsBrowserTests extends BrowserTest {
+
+	@Test
+	void aStageChangeArrivesLiveAsTheBotsMessageInTheOpportunitysSpace() {
+		CrmRecord opportunity = records.create("Opportunity",
+				Map.of("Name", "Wayne Enterprises expansion", "StageName", "Prospecting", "CloseDate", "2027-03-31"), null);
+		Page page = browser.signIn("agent@switchboard.test");
+		page.navigate("/records/Opportunity/" + opportunity.id());
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a space")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create space")).click();
+		assertThat(page.getByTestId("create-space")).containsText("created with 0 people added.");
+		assertThat(page.getByTestId("create-space")).not().containsText("null");
+		Browser.screenshot(page, "notifications-1-space-created");
+
+		page.getByLabel("Message (markdown)").fill("Kick-off notes attached");
+		page.getByLabel("Attach a file").setInputFiles(new FilePayload("notes.txt", "text/plain",
+				"Budget approved in Q1".getBytes(StandardCharsets.UTF_8)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+		Locator messages = page.getByTestId("record-spaces").getByTestId("messages");
+		assertThat(messages).containsText("Kick-off notes attached");
+
+		ApiClient.Response changed = api().send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity.id(),
+				"{\"StageName\":\"Closed Won\"}");
+		assertThat(changed.status()).isEqualTo(200);
