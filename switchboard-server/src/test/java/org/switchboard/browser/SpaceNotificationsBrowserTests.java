@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
@@ -45,3 +46,9 @@ class SpaceNotificationsBrowserTests extends BrowserTest {
 		ApiClient.Response changed = api().send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity.id(),
 				"{\"StageName\":\"Closed Won\"}");
 		assertThat(changed.status()).isEqualTo(200);
+
+		assertThat(messages).containsText("Stage of Wayne Enterprises expansion moved from Prospecting to Closed Won",
+				new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+		Browser.screenshot(page, "notifications-2-stage-change-arrived-live");
+	}
+}
