@@ -11,17 +11,50 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.crm.CrmRecord;
+import org.switchboard.crm.CrmRecords;
 import org.switchboard.support.ApiClient;
+import org.switchboard.support.EmbeddedDefault;
 
 /**
  * The newcomer's path on the embedded default, which registers the sandbox's bot and an example "Opportunity stage"
  * rule: create an opportunity's space, post with an attachment, and watch a stage change arrive as the bot's message.
  */
-@TestPropertySource(properties = "switchboard.embedded.notifications=true")
-class SpaceNotificationsBrowserTests extends BrowserTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SpaceNotificationsBrowserTests {
+
+	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CrmRecords records;
+
+	private Browser browser;
+
+	@DynamicPropertySource
+	static void embeddedDefaultWithItsBotAndExampleRule(DynamicPropertyRegistry registry) {
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		browser = new Browser("http://localhost:" + port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.close();
+	}
 
 	@Test
 	void aStageChangeArrivesLiveAsTheBotsMessageInTheOpportunitysSpace() {
@@ -43,7 +76,7 @@ class SpaceNotificationsBrowserTests extends BrowserTest {
 		Locator messages = page.getByTestId("record-spaces").getByTestId("messages");
 		assertThat(messages).containsText("Kick-off notes attached");
 
-		ApiClient.Response changed = api().send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity.id(),
+		ApiClient.Response changed = new ApiClient(port).send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity.id(),
 				"{\"StageName\":\"Closed Won\"}");
 		assertThat(changed.status()).isEqualTo(200);
 

@@ -2,8 +2,6 @@ package org.switchboard.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +30,7 @@ import org.switchboard.crm.RecordChanged;
 import org.switchboard.messaging.SpaceLinked;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
-import org.switchboard.support.H2Memory;
+import org.switchboard.support.EmbeddedDefault;
 import org.switchboard.webex.WebexClient;
 
 import tools.jackson.databind.JsonNode;
@@ -51,7 +49,7 @@ class NotificationsTests {
 	private static final String MEMBER_TOKEN = "sandbox-token-agent";
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private static final int SANDBOX_PORT = freePort();
+	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
 
 	@LocalServerPort
 	int port;
@@ -73,10 +71,7 @@ class NotificationsTests {
 
 	@DynamicPropertySource
 	static void embeddedDefaultWithQuickRetries(DynamicPropertyRegistry registry) {
-		H2Memory.register(registry);
-		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
-		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
-		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
 		registry.add("switchboard.embedded.notifications", () -> "false");
 		registry.add("switchboard.notifications.initial-backoff", () -> "100ms");
 		registry.add("switchboard.notifications.max-backoff", () -> "400ms");
@@ -366,15 +361,6 @@ class NotificationsTests {
 
 	private ApiClient api() {
 		return new ApiClient(port);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private ApiClient.Response send(String method, String path, String json) {

@@ -1,7 +1,6 @@
 package org.switchboard.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
 public abstract class EmbeddedServerTest {
 
-	protected static final int SANDBOX_PORT = freePort();
+	protected static final int SANDBOX_PORT = EmbeddedDefault.freePort();
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -31,10 +30,7 @@ public abstract class EmbeddedServerTest {
 
 	@DynamicPropertySource
 	static void embeddedDefault(DynamicPropertyRegistry registry) {
-		H2Memory.register(registry);
-		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
-		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
-		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
 	}
 
 	protected ApiClient api() {
@@ -59,15 +55,6 @@ public abstract class EmbeddedServerTest {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

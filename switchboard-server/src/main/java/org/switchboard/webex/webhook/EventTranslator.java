@@ -2,6 +2,7 @@ package org.switchboard.webex.webhook;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +60,9 @@ final class EventTranslator {
 	private static Instant instant(JsonNode node, String field) {
 		String text = text(node, field);
 		try {
-			return text == null ? null : Instant.parse(text);
+			// Kept to the microsecond, as the database stores them: a duration between a stored and a fresh instant
+			// must not lose a second to nanoseconds one of them no longer has.
+			return text == null ? null : Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
 		}
 		catch (DateTimeParseException e) {
 			return null;

@@ -1,0 +1,32 @@
+package org.switchboard.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The embedded default's test settings: H2 in memory and the sandbox on its own port. A test class that needs a
+ * context of its own (other settings) takes its own sandbox port, since cached contexts stay up side by side.
+ */
+public final class EmbeddedDefault {
+
+	private EmbeddedDefault() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry, int sandboxPort) {
+		H2Memory.register(registry);
+		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
+		registry.add("switchboard.webex.sandbox.port", () -> sandboxPort);
+		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + sandboxPort + "/v1");
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
