@@ -68,7 +68,9 @@ final class NotificationsBenchmark {
 		Map<String, Object> server = Map.of("server.port", "0", "switchboard.demo.enabled", "true",
 				"switchboard.webex.sandbox.enabled", "true", "switchboard.webex.sandbox.port", sandboxPort,
 				"switchboard.webex.base-url", "http://localhost:" + sandboxPort + "/v1",
-				"switchboard.notifications.dispatcher-enabled", "false");
+				"switchboard.notifications.dispatcher-enabled", "false",
+				// The embedded default's example rule would double every message; the benchmark brings its own rule.
+				"switchboard.embedded.notifications", "false");
 		try (ConfigurableApplicationContext context = database.start(WebApplicationType.SERVLET, server)) {
 			System.out.printf("%n== %s: %,d tracked-field changes over %,d Opportunities with a space, %d runs, %d writer threads ==%n",
 					kind, changes, records, runs, threads);
