@@ -11,8 +11,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,28 +37,21 @@ class SpaceNotificationsBrowserTests {
 	@Autowired
 	CrmRecords records;
 
-	private Browser browser;
-
 	@DynamicPropertySource
 	static void embeddedDefaultWithItsBotAndExampleRule(DynamicPropertyRegistry registry) {
 		EmbeddedDefault.register(registry, SANDBOX_PORT);
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		browser = new Browser("http://localhost:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
 	}
 
 	@Test
 	void aStageChangeArrivesLiveAsTheBotsMessageInTheOpportunitysSpace() {
 		CrmRecord opportunity = records.create("Opportunity",
 				Map.of("Name", "Wayne Enterprises expansion", "StageName", "Prospecting", "CloseDate", "2027-03-31"), null);
-		Page page = browser.signIn("agent@switchboard.test");
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			showsTheStageChangeLive(browser.signIn("agent@switchboard.test"), opportunity);
+		}
+	}
+
+	private void showsTheStageChangeLive(Page page, CrmRecord opportunity) {
 		page.navigate("/records/Opportunity/" + opportunity.id());
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a space")).click();

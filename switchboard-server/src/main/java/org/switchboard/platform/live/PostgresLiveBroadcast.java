@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -97,7 +98,7 @@ class PostgresLiveBroadcast implements LiveBroadcast, SmartLifecycle {
 	@Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
 	void forgetOldOverflow() {
 		jdbc.sql("DELETE FROM live_event_overflow WHERE created_date < ?")
-			.param(java.time.OffsetDateTime.now().minus(Duration.ofHours(1))).update();
+			.param(OffsetDateTime.now().minus(Duration.ofHours(1))).update();
 	}
 
 	private void listen() {
