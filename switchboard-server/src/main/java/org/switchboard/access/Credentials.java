@@ -16,11 +16,13 @@ public class Credentials {
 	private final JdbcClient jdbc;
 	private final PasswordEncoder encoder;
 	private final Clock clock;
+	private final SetupChanges audit;
 
-	Credentials(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+	Credentials(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, SetupChanges audit) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -36,6 +38,7 @@ public class Credentials {
 			jdbc.sql("INSERT INTO access_credential (user_id, password_hash, updated_date) VALUES (?, ?, ?)")
 				.params(userId, hash, now).update();
 		}
+		audit.passwordSet(userId);
 	}
 
 	Optional<String> passwordHash(String userId) {

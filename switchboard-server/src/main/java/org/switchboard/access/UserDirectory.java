@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.platform.names.EmailAddresses;
 
 /** Finds sign-in users among the CRM's User records, with their permission sets from the assignments. */
 @Service
@@ -25,7 +26,11 @@ class UserDirectory implements UserDetailsService {
 
 	@Override
 	public SwitchboardUser loadUserByUsername(String username) {
-		CrmRecord user = records.findByField("User", "Username", username).stream().findFirst()
+		// One canonical user name (an ASCII address, ASCII case ignored): "admİn@…" or "\u212Aate@…" names nobody.
+		String canonical = EmailAddresses.userName(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+		CrmRecord user = records.findByField("User", "Username", canonical).stream()
+			.filter(u -> EmailAddresses.userName(u.getString("Username")).filter(canonical::equals).isPresent())
+			.findFirst()
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		String hash = credentials.passwordHash(user.id()).orElseThrow(() -> new UsernameNotFoundException("No password set"));
 		return new SwitchboardUser(user.id(), user.getString("Username"), user.name(), hash,

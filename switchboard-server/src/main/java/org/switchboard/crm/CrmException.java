@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.names.ApiNames;
 
 /** The CRM's refusals, each with the status and problem details the API answers with. */
 public class CrmException extends ProblemException {
@@ -13,8 +14,15 @@ public class CrmException extends ProblemException {
 	}
 
 	public static CrmException unknownObject(String object) {
-		return new CrmException(400, "Unknown object", "There is no object named '" + object + "'",
-				List.of(new FieldProblem("object", "unknown object '" + object + "'")));
+		String name = ApiNames.abbreviate(object);
+		return new CrmException(400, "Unknown object", "There is no object named '" + name + "'",
+				List.of(new FieldProblem("object", "unknown object '" + name + "'")));
+	}
+
+	/** An object named in a URL path that does not exist (or is not an ASCII API name at all). */
+	public static CrmException noSuchObject(String object) {
+		return new CrmException(404, "Unknown object", "There is no object named '" + ApiNames.abbreviate(object) + "'",
+				List.of());
 	}
 
 	public static CrmException invalidFields(String object, List<FieldProblem> problems) {

@@ -3,6 +3,8 @@ package org.switchboard.crm;
 import java.util.List;
 import java.util.Optional;
 
+import org.switchboard.platform.names.ApiNames;
+
 /** An object (standard or custom) and its fields, as the describe API shows it. */
 public record ObjectDescription(String name, String label, String labelPlural, boolean custom, String keyPrefix,
 		List<FieldDescription> fields) {
@@ -11,12 +13,15 @@ public record ObjectDescription(String name, String label, String labelPlural, b
 		fields = List.copyOf(fields);
 	}
 
+	/** The field with this API name, case-insensitive in ASCII only; nothing for a name that is not an API name. */
 	public Optional<FieldDescription> field(String fieldName) {
-		return fields.stream().filter(f -> f.name().equalsIgnoreCase(fieldName)).findFirst();
+		return fields.stream().filter(f -> ApiNames.same(f.name(), fieldName)).findFirst();
 	}
 
+	/** The reference field with this relationship name ({@code Owner} for {@code OwnerId}), matched as {@link #field}. */
 	public Optional<FieldDescription> relationship(String relationshipName) {
-		return fields.stream().filter(f -> relationshipName.equalsIgnoreCase(f.relationshipName())).findFirst();
+		return fields.stream().filter(f -> f.relationshipName() != null && ApiNames.same(f.relationshipName(), relationshipName))
+			.findFirst();
 	}
 
 	public List<FieldDescription> phoneFields() {

@@ -35,9 +35,13 @@ final class SchemaRules {
 		return found;
 	}
 
+	/** Settings keep names exactly as the describe spells them, so that later lookups compare one canonical form. */
 	void path(String where, ObjectDescription object, String path) {
 		try {
-			schema.canonicalPath(object.name(), path);
+			String canonical = schema.canonicalPath(object.name(), path);
+			if (!canonical.equals(path)) {
+				problem(where, "write it as '" + canonical + "', as the describe of " + object.name() + " spells it");
+			}
 		}
 		catch (ProblemException e) {
 			problem(where, "'" + path + "' is not a field or relationship path of " + object.name());

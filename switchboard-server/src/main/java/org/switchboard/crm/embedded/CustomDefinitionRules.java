@@ -2,7 +2,6 @@ package org.switchboard.crm.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CustomFieldDefinition;
@@ -10,11 +9,10 @@ import org.switchboard.crm.CustomObjectDefinition;
 import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.names.ApiNames;
 
 /** What makes a custom object or field definition acceptable. */
 final class CustomDefinitionRules {
-
-	private static final Pattern CUSTOM_NAME = Pattern.compile("^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*__c$");
 
 	private final EmbeddedSchema schema;
 
@@ -25,16 +23,13 @@ final class CustomDefinitionRules {
 	void checkObject(CustomObjectDefinition definition) {
 		List<FieldProblem> problems = new ArrayList<>();
 		checkName(definition.name(), problems);
-		if (definition.name() != null && definition.name().length() > 80) {
-			problems.add(new FieldProblem("name", "must be at most 80 characters"));
-		}
 		failIfAny(problems);
 	}
 
 	void checkField(ObjectDescription target, CustomFieldDefinition definition) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = definition.name();
-		if (name != null && target.field(name).isPresent()) {
+		if (target.field(name).isPresent()) {
 			boolean standard = !target.field(name).get().custom();
 			if (standard) {
 				problems.add(new FieldProblem("name", "'" + name + "' clashes with the standard field " + target.name() + "." + target.field(name).get().name()));
@@ -67,15 +62,20 @@ final class CustomDefinitionRules {
 				problems.add(new FieldProblem("referenceTo", "a reference needs the object it points to"));
 			}
 			definition.referenceTo().stream().filter(o -> schema.find(o).isEmpty())
-				.forEach(o -> problems.add(new FieldProblem("referenceTo", "unknown object '" + o + "'")));
+				.forEach(o -> problems.add(new FieldProblem("referenceTo", "unknown object '" + ApiNames.abbreviate(o) + "'")));
 		}
 	}
 
+	/** An ASCII API name ending in {@code __c}, with no other double underscore, checked length first. */
 	private static void checkName(String name, List<FieldProblem> problems) {
 		if (name == null || name.isBlank()) {
 			problems.add(new FieldProblem("name", "is required"));
 		}
-		else if (!CUSTOM_NAME.matcher(name).matches()) {
+		else if (name.length() > ApiNames.MAX_LENGTH) {
+			problems.add(new FieldProblem("name", "must be at most " + ApiNames.MAX_LENGTH + " characters"));
+		}
+		else if (!ApiNames.isValid(name) || !name.endsWith("__c") || name.length() == 3
+				|| name.substring(0, name.length() - 3).contains("__") || name.endsWith("___c")) {
 			problems.add(new FieldProblem("name", "'" + name + "' must start with a letter, use letters, digits and single underscores, and end in __c"));
 		}
 	}

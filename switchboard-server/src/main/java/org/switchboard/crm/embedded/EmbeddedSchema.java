@@ -17,6 +17,7 @@ import org.switchboard.crm.CustomObjectDefinition;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
+import org.switchboard.platform.names.ApiNames;
 
 /**
  * Standard objects from the catalog plus custom objects and fields stored in the database.
@@ -47,8 +48,9 @@ class EmbeddedSchema implements CrmSchema {
 		return find(object).orElseThrow(() -> CrmException.unknownObject(object));
 	}
 
-	Optional<ObjectDescription> find(String object) {
-		if (object == null) {
+	@Override
+	public Optional<ObjectDescription> find(String object) {
+		if (!ApiNames.isValid(object)) {
 			return Optional.empty();
 		}
 		Optional<ObjectDescription> found = lookup(current(), object);
@@ -68,7 +70,8 @@ class EmbeddedSchema implements CrmSchema {
 			throw CrmException.duplicate("An object named '" + definition.name() + "'");
 		}
 		definitions.insertObject(definition, nextKeyPrefix(), clock.instant());
-		return describe(reload().canonicalName(definition.name()));
+		reload();
+		return describe(definition.name());
 	}
 
 	@Override
@@ -87,7 +90,7 @@ class EmbeddedSchema implements CrmSchema {
 	}
 
 	private Optional<ObjectDescription> lookup(Snapshot s, String object) {
-		return Optional.ofNullable(s.objects().get(s.canonicalName(object)));
+		return ApiNames.key(object).map(key -> s.byKey().get(key));
 	}
 
 	private Snapshot current() {
@@ -107,7 +110,9 @@ class EmbeddedSchema implements CrmSchema {
 			all.put(o.name(), withCustomFields(withCustomWhatTargets(o, customNames), customFields));
 		}
 		custom.forEach(o -> all.put(o.name(), withCustomFields(o, customFields)));
-		snapshot = new Snapshot(all, clock.instant());
+		Map<String, ObjectDescription> byKey = new java.util.HashMap<>();
+		all.values().forEach(o -> byKey.put(ApiNames.key(o.name()).orElseThrow(), o));
+		snapshot = new Snapshot(all, byKey, clock.instant());
 		return snapshot;
 	}
 
@@ -136,10 +141,7 @@ class EmbeddedSchema implements CrmSchema {
 		return new ObjectDescription(o.name(), o.label(), o.labelPlural(), o.custom(), o.keyPrefix(), fields);
 	}
 
-	private record Snapshot(Map<String, ObjectDescription> objects, Instant loadedAt) {
-
-		String canonicalName(String name) {
-			return objects.keySet().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(name);
-		}
+	/** The objects in catalog order, and keyed by their one lookup key ({@link ApiNames#key}). */
+	private record Snapshot(Map<String, ObjectDescription> objects, Map<String, ObjectDescription> byKey, Instant loadedAt) {
 	}
 }

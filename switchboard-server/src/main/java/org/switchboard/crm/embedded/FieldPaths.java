@@ -8,6 +8,7 @@ import org.switchboard.crm.CrmException;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.names.ApiNames;
 
 /**
  * Checks field names and relationship paths such as {@code Owner.Profile.Name} or {@code Who.Name}
@@ -16,6 +17,10 @@ import org.switchboard.platform.errors.FieldProblem;
  */
 final class FieldPaths {
 
+	/** Salesforce follows at most five relationships from a record; a longer path names nothing. */
+	static final int MAX_RELATIONSHIPS = 5;
+	private static final int MAX_LENGTH = (MAX_RELATIONSHIPS + 1) * (ApiNames.MAX_LENGTH + 1);
+
 	private final EmbeddedSchema schema;
 
 	FieldPaths(EmbeddedSchema schema) {
@@ -23,13 +28,20 @@ final class FieldPaths {
 	}
 
 	String canonical(ObjectDescription object, String path) {
-		return resolve(List.of(object), path)
-			.orElseThrow(() -> CrmException.invalidFields(object.name(),
-					List.of(new FieldProblem(path, "unknown field or relationship path '" + path + "' on " + object.name()))));
+		Optional<String> resolved = path == null || path.length() > MAX_LENGTH ? Optional.empty()
+				: resolve(List.of(object), path, 0);
+		return resolved.orElseThrow(() -> {
+			String shown = ApiNames.abbreviate(path);
+			return CrmException.invalidFields(object.name(),
+					List.of(new FieldProblem(shown, "unknown field or relationship path '" + shown + "' on " + object.name())));
+		});
 	}
 
-	private Optional<String> resolve(List<ObjectDescription> objects, String path) {
+	private Optional<String> resolve(List<ObjectDescription> objects, String path, int depth) {
 		int dot = path.indexOf('.');
+		if (dot >= 0 && depth == MAX_RELATIONSHIPS) {
+			return Optional.empty();
+		}
 		if (dot < 0) {
 			return objects.stream().flatMap(o -> o.field(path).stream()).map(FieldDescription::name).findFirst();
 		}
@@ -40,6 +52,6 @@ final class FieldPaths {
 		}
 		List<ObjectDescription> targets = new ArrayList<>();
 		reference.get().referenceTo().forEach(t -> schema.find(t).ifPresent(targets::add));
-		return resolve(targets, path.substring(dot + 1)).map(rest -> reference.get().relationshipName() + "." + rest);
+		return resolve(targets, path.substring(dot + 1), depth + 1).map(rest -> reference.get().relationshipName() + "." + rest);
 	}
 }

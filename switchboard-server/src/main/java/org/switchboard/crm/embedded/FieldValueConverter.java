@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.names.ApiNames;
 
 /**
  * Checks values supplied for a write against the object's describe and converts them to the stored form:
@@ -31,10 +32,15 @@ final class FieldValueConverter {
 	/** Converted values keyed by canonical field name; every problem found is added to {@code problems}. */
 	static Map<String, Object> convert(ObjectDescription object, Map<String, Object> input, List<FieldProblem> problems) {
 		Map<String, Object> converted = new LinkedHashMap<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
 		input.forEach((name, value) -> {
 			FieldDescription field = object.field(name).orElse(null);
 			if (field == null) {
-				problems.add(new FieldProblem(name, "unknown field '" + name + "' on " + object.name()));
+				String shown = ApiNames.abbreviate(name);
+				problems.add(new FieldProblem(shown, "unknown field '" + shown + "' on " + object.name()));
+			}
+			else if (!seen.add(field.name())) {
+				problems.add(new FieldProblem(field.name(), "is given twice (as '" + ApiNames.abbreviate(name) + "' too)"));
 			}
 			else if (!field.updateable()) {
 				problems.add(new FieldProblem(field.name(), "is read-only"));
@@ -85,7 +91,7 @@ final class FieldValueConverter {
 
 	private static String email(Object value) {
 		String text = text(value).trim();
-		if (!EMAIL.matcher(text).matches() || text.length() > 80) {
+		if (text.length() > 80 || !EMAIL.matcher(text).matches()) {
 			throw new IllegalArgumentException("'" + abbreviate(text) + "' is not an email address");
 		}
 		return text;
@@ -110,8 +116,8 @@ final class FieldValueConverter {
 		if (value instanceof Boolean b) {
 			return b;
 		}
-		if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-			return Boolean.valueOf(s);
+		if (value instanceof String s && (ApiNames.equalsIgnoreAsciiCase(s, "true") || ApiNames.equalsIgnoreAsciiCase(s, "false"))) {
+			return ApiNames.equalsIgnoreAsciiCase(s, "true");
 		}
 		throw new IllegalArgumentException("must be true or false, not " + describe(value));
 	}
@@ -142,7 +148,7 @@ final class FieldValueConverter {
 
 	private static String picklist(FieldDescription field, Object value) {
 		String text = text(value).trim();
-		return field.picklistValues().stream().filter(v -> v.equalsIgnoreCase(text)).findFirst()
+		return field.picklistValues().stream().filter(v -> ApiNames.equalsIgnoreAsciiCase(v, text)).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("'" + abbreviate(text) + "' is not one of " + field.picklistValues()));
 	}
 

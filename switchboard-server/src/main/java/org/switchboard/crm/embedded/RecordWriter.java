@@ -27,6 +27,7 @@ class RecordWriter {
 	private final RecordTable table;
 	private final RecordIds ids;
 	private final ReferenceRules references;
+	private final SetupRecordRules setupRules;
 	private final PhoneRegion region;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
@@ -38,6 +39,7 @@ class RecordWriter {
 		this.table = table;
 		this.ids = ids;
 		this.references = new ReferenceRules(table);
+		this.setupRules = new SetupRecordRules(table);
 		this.region = region;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -47,9 +49,11 @@ class RecordWriter {
 	List<StoredRecord> createAll(ObjectDescription object, List<Map<String, Object>> inputs, String actorId) {
 		List<Map<String, Object>> prepared = new ArrayList<>();
 		List<FieldProblem> problems = new ArrayList<>();
+		java.util.Set<String> batchNames = new java.util.HashSet<>();
 		for (int i = 0; i < inputs.size(); i++) {
 			List<FieldProblem> rowProblems = new ArrayList<>();
 			prepared.add(prepareNew(object, inputs.get(i), actorId, rowProblems));
+			setupRules.check(object, prepared.get(i), null, batchNames, rowProblems);
 			String prefix = inputs.size() == 1 ? "" : "[" + i + "].";
 			rowProblems.forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
 		}
@@ -84,6 +88,7 @@ class RecordWriter {
 		values.putAll(converted);
 		values.values().removeIf(Objects::isNull);
 		references.check(object, converted, values, problems);
+		setupRules.check(object, converted, existing.id(), new java.util.HashSet<>(), problems);
 		if (!problems.isEmpty()) {
 			throw CrmException.invalidFields(object.name(), problems);
 		}

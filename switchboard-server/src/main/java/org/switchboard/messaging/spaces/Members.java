@@ -2,7 +2,6 @@ package org.switchboard.messaging.spaces;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +12,8 @@ import org.switchboard.messaging.settings.MessagingSettings;
 import org.switchboard.messaging.spaces.CreateSpaceRequest.MemberRef;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.names.ApiNames;
+import org.switchboard.platform.names.EmailAddresses;
 
 /**
  * Who may be added to a space: people found among Contacts and Leads (per the "space search" toggles) and Users
@@ -65,7 +66,7 @@ public class Members {
 			String field = "members[" + i + "]";
 			if (ref != null && ref.email() != null && !ref.email().isBlank()) {
 				String email = ref.email().strip();
-				if (EMAIL.matcher(email).matches()) {
+				if (email.length() <= EmailAddresses.MAX_LENGTH && EMAIL.matcher(email).matches()) {
 					candidates.add(new Candidate(null, null, null, email));
 				}
 				else {
@@ -86,7 +87,7 @@ public class Members {
 	}
 
 	private java.util.Optional<Candidate> record(MemberRef ref, String field, List<FieldProblem> problems) {
-		String object = PERSON_OBJECTS.stream().filter(o -> o.equalsIgnoreCase(ref.object().strip())).findFirst().orElse(null);
+		String object = PERSON_OBJECTS.stream().filter(o -> ApiNames.same(o, ref.object().strip())).findFirst().orElse(null);
 		if (object == null) {
 			problems.add(new FieldProblem(field + ".object", "must be Contact, Lead or User"));
 			return java.util.Optional.empty();
@@ -111,7 +112,7 @@ public class Members {
 	public record Candidate(String object, String id, String name, String email) {
 
 		String key() {
-			return email == null ? object + ":" + id : email.toLowerCase(Locale.ROOT);
+			return email == null ? object + ":" + id : EmailAddresses.canonical(email);
 		}
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +19,7 @@ import org.switchboard.messaging.spaces.Members.Candidate;
 import org.switchboard.messaging.support.WebexAsUser;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.names.EmailAddresses;
 import org.switchboard.webex.WebexAccount;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
@@ -71,7 +71,7 @@ public class SpaceCreation {
 		List<NotAdded> notAdded = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		if (me != null) {
-			seen.add(me.email().toLowerCase(Locale.ROOT));
+			seen.add(EmailAddresses.canonical(me.email()));
 		}
 		for (Candidate candidate : candidates) {
 			if (!seen.add(candidate.key())) {

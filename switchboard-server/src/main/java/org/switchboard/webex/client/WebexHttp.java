@@ -20,6 +20,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.switchboard.webex.WebexApiException;
+import org.switchboard.platform.names.ApiNames;
 import org.switchboard.webex.WebexProperties;
 
 import tools.jackson.databind.JsonNode;
@@ -142,7 +143,8 @@ public class WebexHttp {
 	/** Never send a token to a host other than the configured Webex, whatever a Link header says. */
 	private void requireSameOrigin(URI uri) {
 		URI base = properties.baseUrl();
-		boolean same = base.getScheme().equalsIgnoreCase(uri.getScheme()) && base.getHost().equalsIgnoreCase(uri.getHost())
+		boolean same = ApiNames.equalsIgnoreAsciiCase(base.getScheme(), uri.getScheme())
+				&& ApiNames.equalsIgnoreAsciiCase(base.getHost(), uri.getHost())
 				&& base.getPort() == uri.getPort();
 		if (!same) {
 			throw new IllegalArgumentException("Refusing to send a Webex token to " + uri.getScheme() + "://" + uri.getHost());

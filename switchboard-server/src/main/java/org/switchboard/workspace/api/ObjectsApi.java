@@ -19,6 +19,7 @@ import org.switchboard.crm.CustomFieldDefinition;
 import org.switchboard.crm.CustomObjectDefinition;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
+import org.switchboard.workspace.RecordAccess;
 
 /** {@code /api/objects}: describe objects and fields; Webex Admins define custom ones. */
 @RestController
@@ -40,7 +41,7 @@ class ObjectsApi {
 	@GetMapping("/{object}")
 	@SignedInOnly
 	Map<String, Object> describe(@PathVariable String object) {
-		return description(schema.describe(object));
+		return description(RecordAccess.resolve(schema, object));
 	}
 
 	@PostMapping
@@ -54,7 +55,7 @@ class ObjectsApi {
 	@WebexAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> defineField(@PathVariable String object, @RequestBody CustomFieldDefinition definition) {
-		return field(schema.defineField(object, definition));
+		return field(schema.defineField(RecordAccess.resolve(schema, object).name(), definition));
 	}
 
 	private static Map<String, Object> summary(ObjectDescription o) {

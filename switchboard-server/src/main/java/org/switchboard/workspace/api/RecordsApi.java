@@ -20,6 +20,8 @@ import org.switchboard.access.Access;
 import org.switchboard.access.SignedInOnly;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.CrmSchema;
+import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.RecordPage;
 import org.switchboard.workspace.RecordAccess;
 
@@ -30,15 +32,17 @@ import org.switchboard.workspace.RecordAccess;
 class RecordsApi {
 
 	private final CrmRecords records;
+	private final CrmSchema schema;
 
-	RecordsApi(CrmRecords records) {
+	RecordsApi(CrmRecords records, CrmSchema schema) {
 		this.records = records;
+		this.schema = schema;
 	}
 
 	@GetMapping
 	Map<String, Object> search(@PathVariable String object, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "0") int offset) {
-		RecordPage page = records.search(object, q, offset, limit);
+		RecordPage page = records.search(RecordAccess.resolve(schema, object).name(), q, offset, limit);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("records", page.records().stream().map(RecordsApi::flat).toList());
 		json.put("total", page.total());
@@ -50,7 +54,7 @@ class RecordsApi {
 			@RequestParam(required = false) String fields) {
 		List<String> wanted = fields == null || fields.isBlank() ? List.of()
 				: Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
-		CrmRecord record = records.get(object, id, wanted);
+		CrmRecord record = records.get(RecordAccess.resolve(schema, object).name(), id, wanted);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", record.id());
 		json.put("object", record.object());
@@ -61,8 +65,9 @@ class RecordsApi {
 
 	@PostMapping
 	ResponseEntity<Map<String, Object>> create(@PathVariable String object, @RequestBody Map<String, Object> values) {
-		RecordAccess.requireWrite(object);
-		CrmRecord created = records.create(object, values, Access.currentUserId());
+		ObjectDescription resolved = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(resolved);
+		CrmRecord created = records.create(resolved.name(), values, Access.currentUserId());
 		return ResponseEntity.created(URI.create("/api/records/" + created.object() + "/" + created.id()))
 			.body(Map.of("id", created.id()));
 	}
@@ -70,14 +75,16 @@ class RecordsApi {
 	@PatchMapping("/{id}")
 	Map<String, Object> update(@PathVariable String object, @PathVariable String id,
 			@RequestBody Map<String, Object> values) {
-		RecordAccess.requireWrite(object);
-		return flat(records.update(object, id, values, Access.currentUserId()));
+		ObjectDescription resolved = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(resolved);
+		return flat(records.update(resolved.name(), id, values, Access.currentUserId()));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String object, @PathVariable String id) {
-		RecordAccess.requireWrite(object);
-		records.delete(object, id, Access.currentUserId());
+		ObjectDescription resolved = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(resolved);
+		records.delete(resolved.name(), id, Access.currentUserId());
 		return ResponseEntity.noContent().build();
 	}
 

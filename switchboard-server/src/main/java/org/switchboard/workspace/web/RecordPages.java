@@ -55,7 +55,7 @@ class RecordPages {
 	String list(@PathVariable String object, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model) {
-		ObjectDescription description = schema.describe(object);
+		ObjectDescription description = RecordAccess.resolve(schema, object);
 		RecordPage results = records.search(description.name(), q, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
 		List<String> columns = RecordViews.columns(description.name()).isEmpty() ? firstFields(description)
 				: RecordViews.columns(description.name());
@@ -71,7 +71,7 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}")
 	String view(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = schema.describe(object);
+		ObjectDescription description = RecordAccess.resolve(schema, object);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
@@ -82,14 +82,14 @@ class RecordPages {
 			.flatMap(p -> p.componentsFor(description.name(), record.id()).stream())
 			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
-		model.addAttribute("mayWrite", RecordAccess.mayWrite(description.name()));
+		model.addAttribute("mayWrite", RecordAccess.mayWrite(description));
 		return "records/view";
 	}
 
 	@GetMapping("/records/{object}/new")
 	String newForm(@PathVariable String object, @RequestParam MultiValueMap<String, String> prefill, Model model) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		Map<String, Object> values = new java.util.LinkedHashMap<>();
 		// Fields named in the query string start filled in ("New lead" for an unknown caller passes Phone).
 		description.fields().stream().filter(f -> f.updateable() && prefill.getFirst(f.name()) != null)
@@ -100,8 +100,8 @@ class RecordPages {
 	@PostMapping("/records/{object}")
 	String create(@PathVariable String object, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
 			CrmRecord created = records.create(description.name(), values, Access.currentUserId());
@@ -116,8 +116,8 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/edit")
 	String editForm(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		return form(model, description, record, record.fields(), Map.of());
 	}
@@ -125,8 +125,8 @@ class RecordPages {
 	@PostMapping("/records/{object}/{id}")
 	String update(@PathVariable String object, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
@@ -142,8 +142,8 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/delete")
 	String confirmDelete(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		model.addAttribute("object", description);
 		model.addAttribute("record", records.get(description.name(), id, List.of("Id")));
 		return "records/delete";
@@ -151,8 +151,8 @@ class RecordPages {
 
 	@PostMapping("/records/{object}/{id}/delete")
 	String delete(@PathVariable String object, @PathVariable String id, RedirectAttributes redirect) {
-		ObjectDescription description = schema.describe(object);
-		RecordAccess.requireWrite(description.name());
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		RecordAccess.requireWrite(description);
 		CrmRecord record = records.get(description.name(), id, List.of("Id"));
 		records.delete(description.name(), record.id(), Access.currentUserId());
 		redirect.addFlashAttribute("flash", description.label() + " \"" + (record.name() == null ? record.id() : record.name()) + "\" was deleted.");

@@ -21,9 +21,13 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.crm.CrmSchema;
 import org.switchboard.crm.CustomFieldDefinition;
 import org.switchboard.crm.CustomObjectDefinition;
+import org.switchboard.crm.FieldDescription;
+import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.FieldChange;
 import org.switchboard.crm.PhoneMatch;
 import org.switchboard.crm.RecordChanged;
+import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.support.Spellings;
 
 /** The behaviour every CRM backend must show; run against each database the embedded store supports. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "switchboard.demo.enabled=false")
@@ -331,6 +335,106 @@ abstract class CrmRecordsContract {
 		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Ref__c", null, "reference", List.of("Nope"), null, false)))
 			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("referenceTo"));
 		assertThat(schema.describe("Contact").field("Kind__c")).isEmpty();
+	}
+
+	@Test
+	void everyObjectFieldAndRelationshipNameResolvesInEveryAsciiCasingToItself() {
+		for (ObjectDescription object : schema.objects()) {
+			for (String casing : Spellings.asciiCasings(object.name())) {
+				assertThat(schema.find(casing)).as(casing).map(ObjectDescription::name).contains(object.name());
+			}
+			for (FieldDescription field : object.fields()) {
+				for (String casing : Spellings.asciiCasings(field.name())) {
+					assertThat(object.field(casing)).as(object.name() + "." + casing).map(FieldDescription::name).contains(field.name());
+				}
+				if (field.relationshipName() != null) {
+					for (String casing : Spellings.asciiCasings(field.relationshipName())) {
+						assertThat(object.relationship(casing)).as(object.name() + "." + casing).contains(field);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void noSpellingWithACharacterThatFoldsOntoAsciiNamesAnObjectFieldOrRelationship() {
+		for (ObjectDescription object : schema.objects()) {
+			for (String spelling : Spellings.unicodeSpellings(object.name())) {
+				assertThat(schema.find(spelling)).as(spelling).isEmpty();
+				assertThatThrownBy(() -> schema.describe(spelling)).as(spelling).isInstanceOf(CrmException.class);
+			}
+			for (FieldDescription field : object.fields()) {
+				for (String spelling : Spellings.unicodeSpellings(field.name())) {
+					assertThat(object.field(spelling)).as(object.name() + "." + spelling).isEmpty();
+					assertThatThrownBy(() -> schema.canonicalPath(object.name(), spelling)).as(spelling).isInstanceOf(CrmException.class);
+				}
+				if (field.relationshipName() != null) {
+					for (String spelling : Spellings.unicodeSpellings(field.relationshipName())) {
+						assertThat(object.relationship(spelling)).as(object.name() + "." + spelling).isEmpty();
+					}
+				}
+			}
+		}
+		assertThatThrownBy(() -> schema.canonicalPath("Contact", "Owner.Profile.Nam\u0131e")).isInstanceOf(CrmException.class);
+		assertThat(schema.canonicalPath("contact", "OWNER.profile.NAME")).isEqualTo("Owner.Profile.Name");
+	}
+
+	@Test
+	void aPathFollowsAtMostFiveRelationshipsAndAHugeNameIsRefusedNotOverflowed() {
+		assertThat(schema.canonicalPath("Contact", "Owner.Profile.CreatedBy.Profile.CreatedBy.Name")).isNotNull();
+		assertThatThrownBy(() -> schema.canonicalPath("Contact", "Owner.Profile.CreatedBy.Profile.CreatedBy.Profile.Name"))
+			.isInstanceOf(CrmException.class);
+		String huge = "V" + "a_".repeat(1_500) + "_c";
+		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition(huge, "Huge", null)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400));
+		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition(huge, null, "string", null, null, null)))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400));
+		assertThat(schema.find("A".repeat(3_000))).isEmpty();
+	}
+
+	@Test
+	void aFieldGivenTwiceInTwoCasingsIsRefusedAndPicklistsAndBooleansMatchInAsciiOnly() {
+		Map<String, Object> twice = new java.util.LinkedHashMap<>();
+		twice.put("LastName", "One");
+		twice.put("LASTNAME", "Two");
+		assertThatThrownBy(() -> records.create("Contact", twice, null)).isInstanceOfSatisfying(CrmException.class,
+				e -> assertThat(e.errors()).extracting(FieldProblem::field).contains("LastName"));
+		assertThatThrownBy(() -> records.create("Lead", Map.of("LastName", "L", "Company", "C", "LeadSource", "Phone \u0131nquiry"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("LeadSource"));
+		assertThatThrownBy(() -> records.create("User", Map.of("Username", unique() + "@x.test", "Email", "u@x.test", "LastName", "U",
+				"ProfileId", records.create("Profile", Map.of("Name", "P"), null).id(), "IsActive", "fal\u017Fe"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("IsActive"));
+	}
+
+	@Test
+	void aUsernameIsAnAsciiAddressUniqueIgnoringAsciiCase() {
+		String profile = records.create("Profile", Map.of("Name", "P"), null).id();
+		String username = "kate." + unique() + "@x.test";
+		String kate = records.create("User", Map.of("Username", username, "Email", "k@x.test", "LastName", "K", "ProfileId", profile), null).id();
+
+		for (String taken : List.of(username.toUpperCase(java.util.Locale.ROOT), " " + username)) {
+			assertThatThrownBy(() -> records.create("User", Map.of("Username", taken, "Email", "k@x.test", "LastName", "K", "ProfileId", profile), null))
+				.as(taken).isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::field).contains("Username"));
+		}
+		for (String nonAscii : List.of("\u212A" + username.substring(1), "\u212Aate@x.test", "jos\u00E9." + unique() + "@x.test")) {
+			assertThatThrownBy(() -> records.create("User", Map.of("Username", nonAscii, "Email", "k@x.test", "LastName", "K", "ProfileId", profile), null))
+				.as(nonAscii).isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("Username"));
+		}
+		assertThat(records.update("User", kate, Map.of("Username", username.toUpperCase(java.util.Locale.ROOT)), null).getString("Username"))
+			.as("the user's own name in another casing").isEqualTo(username.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	@Test
+	void permissionSetNamesAreApiNamesUniqueIgnoringAsciiCase() {
+		String name = "Set_" + unique();
+		records.create("PermissionSet", Map.of("Name", name, "Label", "Set"), null);
+
+		assertThatThrownBy(() -> records.create("PermissionSet", Map.of("Name", name.toLowerCase(java.util.Locale.ROOT), "Label", "Copy"), null))
+			.isInstanceOf(CrmException.class);
+		assertThatThrownBy(() -> records.create("PermissionSet", Map.of("Name", name.replace("S", "\u017F"), "Label", "Copy"), null))
+			.isInstanceOf(CrmException.class);
+		assertThatThrownBy(() -> records.createAll("PermissionSet", List.of(Map.of("Name", "Twin_" + name, "Label", "A"),
+				Map.of("Name", "TWIN_" + name, "Label", "B")), null)).isInstanceOf(CrmException.class);
 	}
 
 	static String unique() {
