@@ -72,6 +72,19 @@ class CallingSettingsTests extends EmbeddedServerTest {
 	}
 
 	@Test
+	void settingsNameObjectsFieldsAndPathsExactlyAsTheDescribeSpellsThem() {
+		ApiClient.Response lowerCase = put("callLogDetails", "[{\"object\":\"Case\",\"accountField\":\"AccountId\",\"fields\":[\"account.owner.name\"]}]");
+		assertThat(lowerCase.status()).isEqualTo(400);
+		assertThat(lowerCase.json().get("errors").get(0).get("message").asString()).contains("'Account.Owner.Name'");
+		ApiClient.Response longS = put("callLogDetails", "[{\"object\":\"Case\",\"accountField\":\"AccountId\",\"fields\":[\"\u017Fubject\"]}]");
+		assertThat(longS.status()).isEqualTo(400);
+		assertThat(put("phoneFields", "{\"Contact\":[\"Phone\"],\"Lead\":[\"Phone\",\"Mob\u0131lePhone\"]}").status()).isEqualTo(400);
+		assertThat(put("callLogs", "{\"outbound\":{\"enabled\":true,\"relatedObjects\":[\"Ca\u017Fe\"]},\"inbound\":{\"enabled\":true,\"relatedObjects\":[]}}").status())
+			.isEqualTo(400);
+		assertThat(api().get(ApiClient.ADMIN, "/api/admin/settings").json().get("callLogDetails").toString()).doesNotContain("account.owner");
+	}
+
+	@Test
 	void everyChangeIsAuditedWithWhoAndOldAndNewValues() {
 		assertThat(put("callHistory", "{\"enabled\":false}").status()).isBetween(200, 204);
 

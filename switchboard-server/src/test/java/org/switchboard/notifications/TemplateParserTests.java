@@ -43,6 +43,14 @@ class TemplateParserTests {
 	}
 
 	@Test
+	void aPathOfThousandsOfSegmentsOrWithNonAsciiLettersIsRefusedNotOverflowed() {
+		assertThatThrownBy(() -> TemplateParser.parse("[[a" + ".a".repeat(3_500) + "]]")).isInstanceOf(TemplateException.class);
+		assertThatThrownBy(() -> TemplateParser.parse("[[Owner.A.B.C.D.E.Name]]")).isInstanceOf(TemplateException.class);
+		assertThatThrownBy(() -> TemplateParser.parse("[[Owner.Profile.Name\u017F]]")).isInstanceOf(TemplateException.class);
+		assertThat(TemplateParser.parse("[[Owner.A.B.C.D.Name]]").currentPaths()).containsExactly("Owner.A.B.C.D.Name");
+	}
+
+	@Test
 	void valuesAreShownPlainlyAndMessagesFitWebexsLimit() {
 		assertThat(Values.text(null)).isEmpty();
 		assertThat(Values.text(new java.math.BigDecimal("12500.00"))).isEqualTo("12500");

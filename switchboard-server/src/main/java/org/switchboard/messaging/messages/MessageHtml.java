@@ -1,6 +1,5 @@
 package org.switchboard.messaging.messages;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +14,7 @@ import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import org.switchboard.platform.names.ApiNames;
 
 /**
  * Message content as HTML that is safe to insert into a page: markdown rendered by commonmark with raw HTML escaped
@@ -55,7 +55,7 @@ public class MessageHtml {
 		public String sanitizeLinkUrl(String url) {
 			String trimmed = url.strip();
 			int colon = trimmed.indexOf(':');
-			String scheme = colon > 0 ? trimmed.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+			String scheme = colon > 0 ? ApiNames.asciiLowerCase(trimmed.substring(0, colon)) : "";
 			return SCHEMES.contains(scheme) ? trimmed : "";
 		}
 

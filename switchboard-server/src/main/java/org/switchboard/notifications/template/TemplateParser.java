@@ -1,8 +1,10 @@
 package org.switchboard.notifications.template;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import org.switchboard.platform.names.ApiNames;
 
 /**
  * Reads Cisco's {@code [[Field]]} / {@code [[Relationship.Path.Field]]} placeholders plus {@code [[prior:Field]]}.
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class TemplateParser {
 
-	private static final Pattern PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
+	/** A field and at most five relationships before it, each an API name: checked without a regular expression. */
+	private static final int MAX_SEGMENTS = 6;
 
 	private TemplateParser() {
 	}
@@ -41,10 +44,18 @@ public final class TemplateParser {
 		return new Template(parts);
 	}
 
+	private static boolean isPath(String path) {
+		if (path.length() > MAX_SEGMENTS * (ApiNames.MAX_LENGTH + 1)) {
+			return false;
+		}
+		String[] segments = path.split("\\.", -1);
+		return segments.length <= MAX_SEGMENTS && Arrays.stream(segments).allMatch(ApiNames::isValid);
+	}
+
 	private static Placeholder placeholder(String inside, int position) {
 		boolean prior = inside.startsWith(Placeholder.PRIOR_PREFIX);
 		String path = prior ? inside.substring(Placeholder.PRIOR_PREFIX.length()).trim() : inside;
-		if (!PATH.matcher(path).matches()) {
+		if (!isPath(path)) {
 			throw new TemplateException("'[[" + inside + "]]' at position " + (position + 1)
 					+ " is not a field name, a relationship path such as Owner.Profile.Name, or prior:Field");
 		}

@@ -82,8 +82,8 @@ class RecordsApiTests {
 	}
 
 	@Test
-	void unknownObjectsFieldsAndMalformedJsonGet400() {
-		assertThat(api.get(AGENT, "/api/records/Starship").status()).isEqualTo(400);
+	void anUnknownObjectIs404AndUnknownFieldsAndMalformedJson400() {
+		assertThat(api.get(AGENT, "/api/records/Starship").status()).isEqualTo(404);
 		assertThat(api.get(AGENT, "/api/records/Starship").json().get("detail").asString()).contains("Starship");
 		Response unknownField = api.send(AGENT, "POST", "/api/records/Contact", "{\"LastName\":\"X\",\"Warp__c\":9}");
 		assertThat(unknownField.json().get("errors").get(0).get("field").asString()).isEqualTo("Warp__c");
