@@ -10,11 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +25,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.switchboard.platform.web.ErrorPage;
 import org.switchboard.platform.web.ProblemResponses;
 import org.switchboard.platform.web.Requests;
 
@@ -52,7 +57,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain basicChain(HttpSecurity http) throws Exception {
-		AuthenticationEntryPoint unauthorized = (request, response, e) -> unauthorized(request, response);
+		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 		return http.securityMatcher(SecurityConfiguration::carriesBasicCredentials)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
@@ -61,6 +66,7 @@ class SecurityConfiguration {
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.addFilterBefore(new SameSiteWrites(), CsrfFilter.class)
+			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied()))
 			.build();
 	}
@@ -72,21 +78,35 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"
+						+ (e instanceof SignInThrottled throttled ? "throttled=" + throttled.retryAfterSeconds()
+								: e instanceof InternalAuthenticationServiceException ? "unavailable" : "error"))))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
 			.addFilterBefore(new SameSiteWrites(), CsrfFilter.class)
+			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor((request, response, e) -> unauthorized(request, response), Requests::isApi)
-				.defaultAccessDeniedHandlerFor(denied(), Requests::isApi))
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, Requests::isApi)
+				.defaultAccessDeniedHandlerFor(denied(), Requests::isApi)
+				.defaultAccessDeniedHandlerFor(SecurityConfiguration::deniedPage, request -> !Requests.isApi(request)))
 			.build();
 	}
 
 	private static final String REALM = "Switchboard";
+	/** Scripts and styles only from files we serve (no inline script anywhere); images may come from Webex. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob: https:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
 
 	private static AccessDeniedHandler denied() {
 		return (request, response, e) -> {
 			if (isAnonymous()) {
-				unauthorized(request, response);
+				unauthorized(request, response, null);
 			}
 			else {
 				ProblemResponses.write(response, 403, "Forbidden", e instanceof CsrfException
@@ -96,17 +116,37 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** A refused page or form (a stale CSRF token, say) gets the error page, never JSON. */
+	private static void deniedPage(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.access.AccessDeniedException e) throws IOException {
+		response.setStatus(403);
+		response.setContentType("text/html;charset=UTF-8");
+		response.getWriter().write(ErrorPage.html(403));
+	}
+
 	private static boolean carriesBasicCredentials(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	/**
-	 * 401 as a problem. The {@code Basic} challenge goes only to clients that are not browsers (browsers send
-	 * {@code Sec-Fetch-Mode}): a challenged browser asks for a password and then attaches it to every request,
-	 * cross-site forms included, so browsers are never invited to cache one.
+	 * 401 as a problem (429 while sign-ins are throttled, 503 when the user store cannot be reached). The
+	 * {@code Basic} challenge goes only to clients that are not browsers (browsers send {@code Sec-Fetch-Mode}):
+	 * a challenged browser asks for a password and then attaches it to every request, cross-site forms included,
+	 * so browsers are never invited to cache one.
 	 */
-	private static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+			throws IOException {
+		if (e instanceof SignInThrottled throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			ProblemResponses.write(response, 429, "Too many attempts", throttled.getMessage());
+			return;
+		}
+		if (e instanceof InternalAuthenticationServiceException) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+			ProblemResponses.write(response, 503, "Temporarily unavailable", "Sign-in is temporarily unavailable; try again shortly.");
+			return;
+		}
 		if (request.getHeader("Sec-Fetch-Mode") == null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 		}

@@ -3,18 +3,16 @@ package org.switchboard.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
+import org.switchboard.support.FormSignIn;
 
 class CrossSiteAndBasicTests extends EmbeddedServerTest {
 
@@ -51,7 +49,7 @@ class CrossSiteAndBasicTests extends EmbeddedServerTest {
 
 	@Test
 	void aSessionWriteNeedsItsCsrfTokenWhateverAuthorizationHeaderComesWithIt() throws Exception {
-		String session = signIn(ApiClient.ADMIN);
+		String session = FormSignIn.session(port, ApiClient.ADMIN, ApiClient.PASSWORD);
 
 		HttpResponse<String> bearer = send(request("/api/records/Account").header("Cookie", session)
 			.header("Authorization", "Bearer x").header("Content-Type", "application/json")
@@ -88,22 +86,35 @@ class CrossSiteAndBasicTests extends EmbeddedServerTest {
 		assertThat(delivery.headers().allValues("Set-Cookie")).isEmpty();
 	}
 
-	private String signIn(String user) throws Exception {
-		HttpResponse<String> page = send(request("/login").GET());
-		String cookie = sessionCookie(page);
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-		assertThat(token.find()).isTrue();
-		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + ApiClient.PASSWORD
-				+ "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> signedIn = send(request("/login").header("Cookie", cookie)
-			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		return sessionCookie(signedIn);
+	@Test
+	void everyRefusalIsAProblemForTheApiAndTheErrorPageForAFormWithoutJavaNames() throws Exception {
+		HttpResponse<String> wrongPassword = send(request("/api/objects").header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString((ApiClient.ADMIN + ":wrong").getBytes(StandardCharsets.UTF_8))).GET());
+		HttpResponse<String> formWithoutToken = send(request("/admin/general").header("Cookie", FormSignIn.session(port, ApiClient.ADMIN, ApiClient.PASSWORD))
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("defaultPhoneRegion=US")));
+		HttpResponse<String> wrongShape = send(request("/api/objects/Account/fields").header("Authorization", basic(ApiClient.ADMIN))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Shape__c\",\"type\":\"picklist\",\"picklistValues\":{\"a\":1}}")));
+
+		assertThat(wrongPassword.statusCode()).isEqualTo(401);
+		assertThat(wrongPassword.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(formWithoutToken.statusCode()).isEqualTo(403);
+		assertThat(formWithoutToken.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(wrongShape.statusCode()).isEqualTo(400);
+		assertThat(wrongShape.body()).doesNotContain("java.").doesNotContain("org.switchboard").doesNotContain("`");
 	}
 
-	private static String sessionCookie(HttpResponse<String> response) {
-		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+	@Test
+	void theSessionCookieIsSecureWhenServedOverHttpsAndPagesCarryTheSecurityHeaders() throws Exception {
+		HttpResponse<String> viaProxy = send(request("/login").header("X-Forwarded-Proto", "https").GET());
+		HttpResponse<String> plain = send(request("/login").GET());
+
+		assertThat(viaProxy.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID") && c.contains("Secure"));
+		assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
+		assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
+			.doesNotContain("unsafe-inline");
+		assertThat(plain.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
 	}
 
 	private HttpRequest.Builder request(String path) {
