@@ -65,6 +65,10 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 	Object onDatabaseGone(Exception e, HttpServletRequest request, HttpServletResponse response) {
 		log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
 		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+			// Health is read by machines: DOWN as JSON, never the HTML error page.
+			return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("status", "DOWN"));
+		}
 		return respond(request, response, 503, "Temporarily unavailable",
 				"The database cannot be reached right now; try again shortly.", List.of());
 	}
