@@ -18,6 +18,7 @@ final class DemoUsers {
 	static final String ADMIN = "admin@switchboard.test";
 	static final String AGENT = "agent@switchboard.test";
 	static final String VIEWER = "viewer@switchboard.test";
+	static final java.util.List<String> EMAILS = java.util.List.of(ADMIN, AGENT, VIEWER);
 
 	private final CrmRecords records;
 	private final Credentials credentials;

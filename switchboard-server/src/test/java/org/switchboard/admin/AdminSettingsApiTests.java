@@ -31,6 +31,12 @@ class AdminSettingsApiTests {
 	@Autowired
 	CrmRecords records;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.switchboard.platform.secrets.Secrets secrets;
+
 	ApiClient api;
 
 	@DynamicPropertySource
@@ -81,5 +87,43 @@ class AdminSettingsApiTests {
 		assertThat(audit.json().get(0).get("actor").asString()).isEqualTo(ADMIN);
 		assertThat(audit.json().get(0).get("newValue").asString()).contains("GB");
 		api.send(ADMIN, "PUT", "/api/admin/settings/general", "{\"defaultPhoneRegion\":\"US\"}");
+	}
+
+	@Test
+	void aPoisonWebhookDeliveryIsListedForWebexAdminsAndReplayedOnRequest() throws Exception {
+		String hook = "HOOK-" + java.util.UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date)
+				VALUES (?, 'calls', 'telephony_calls', 'all', 'http://localhost/webhooks/webex', ?, 'PERSON-X', ?)""")
+			.params(hook, secrets.encrypt("secret"), java.time.OffsetDateTime.now()).update();
+		jdbc.sql("""
+				INSERT INTO webex_account (user_id, person_id, email, display_name, token_encrypted, linked_date)
+				VALUES ('005000000000009AAA', 'PERSON-X', 'x@example.com', 'X', ?, ?)""")
+			.params(secrets.encrypt("token"), java.time.OffsetDateTime.now()).update();
+		String body = """
+				{"id":"%s","resource":"telephony_calls","event":"updated","data":{"callId":"%s","personality":"terminator",
+				 "state":"alerting","remoteParty":{"number":"+14155550142"}}}""".formatted(hook, "C".repeat(700));
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+		mac.init(new javax.crypto.spec.SecretKeySpec("secret".getBytes(), "HmacSHA1"));
+		java.net.http.HttpResponse<String> delivered = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/webhooks/webex"))
+			.header("Content-Type", "application/json")
+			.header("X-Spark-Signature", java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes())))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(delivered.statusCode()).isEqualTo(200);
+
+		assertThat(api.get(AGENT, "/api/admin/webhooks/deliveries?status=failed").status()).isEqualTo(403);
+		assertThat(api.get(ADMIN, "/api/admin/webhooks/deliveries?status=broken").status()).isEqualTo(400);
+		Response failed = api.get(ADMIN, "/api/admin/webhooks/deliveries?status=failed");
+		assertThat(failed.status()).isEqualTo(200);
+		tools.jackson.databind.JsonNode delivery = failed.json().get("deliveries").get(0);
+		assertThat(delivery.get("webhookId").asString()).isEqualTo(hook);
+		assertThat(delivery.get("lastError").asString()).contains("600");
+
+		Response replayed = api.send(ADMIN, "POST", "/api/admin/webhooks/deliveries/" + delivery.get("id").asLong() + "/replay", null);
+		assertThat(replayed.status()).isEqualTo(200);
+		assertThat(replayed.json().get("attempts").asInt()).isEqualTo(2);
+		assertThat(api.send(ADMIN, "POST", "/api/admin/webhooks/deliveries/999999/replay", null).status()).isEqualTo(404);
+		assertThat(api.get(ADMIN, "/admin").body()).contains("Failed webhook deliveries").contains(hook);
 	}
 }

@@ -107,6 +107,26 @@ class MessagingTests extends EmbeddedServerTest {
 	}
 
 	@Test
+	void onlyMembersOfASpaceOrWebexAdminsSeeItOnTheRecordAndUntieIt() {
+		String opportunity = opportunity("Hooli private deal");
+		String adminsOnly = post(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces", "{\"title\":\"Admins only\"}")
+			.json().get("spaceId").asString();
+		String agents = post(AGENT, "/api/records/Opportunity/" + opportunity + "/spaces", "{\"title\":\"Agent's\"}")
+			.json().get("spaceId").asString();
+
+		assertThat(api().get(AGENT, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces"))
+			.extracting(s -> s.get("spaceId").asString()).containsExactly(agents);
+		assertThat(api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces")).hasSize(2);
+		assertThat(page(AGENT, "/records/Opportunity/" + opportunity)).contains("Agent&#39;s").doesNotContain("Admins only");
+
+		assertThat(api().send(AGENT, "DELETE", "/api/spaces/" + adminsOnly, null).status()).isEqualTo(403);
+		assertThat(api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces")).hasSize(2);
+		assertThat(api().send(AGENT, "DELETE", "/api/spaces/" + agents, null).status()).isEqualTo(204);
+		assertThat(api().send(ADMIN, "DELETE", "/api/spaces/" + adminsOnly, null).status()).isEqualTo(204);
+		assertThat(api().get(ADMIN, "/api/records/Opportunity/" + opportunity + "/spaces").json().get("spaces")).isEmpty();
+	}
+
+	@Test
 	void postsTextMarkdownAndAFileThenPagesNewestFirstAndDownloadsTheSameBytes() throws Exception {
 		String spaceId = space(ADMIN, "Paging", "agent@switchboard.test");
 		String base = "/api/spaces/" + spaceId + "/messages";

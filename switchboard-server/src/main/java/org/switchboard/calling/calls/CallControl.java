@@ -25,6 +25,8 @@ public class CallControl {
 
 	/** A call that has not ended after this long is one whose end we never heard of. */
 	static final Duration STALE = Duration.ofHours(12);
+	/** More calls at once than any phone holds: a stream replays at most these. */
+	static final int MAX_ACTIVE = 20;
 
 	private final WebexClient webex;
 	private final WebexAccounts accounts;
@@ -79,7 +81,7 @@ public class CallControl {
 	}
 
 	public List<CallView> active(String userId) {
-		return store.activeFor(userId, clock.instant().minus(STALE)).stream().map(CallView::of).toList();
+		return store.activeFor(userId, clock.instant().minus(STALE), MAX_ACTIVE).stream().map(CallView::of).toList();
 	}
 
 	public CallView get(String userId, String callId) {

@@ -67,10 +67,22 @@ public class CallStore {
 			.update();
 	}
 
-	/** The user's calls that have not ended, started since {@code since} (older ones are stale). */
-	public List<CallRow> activeFor(String userId, Instant since) {
-		return jdbc.sql(COLUMNS + " WHERE user_id = ? AND state <> 'disconnected' AND created_at >= ? ORDER BY created_at")
-			.params(userId, utc(since)).query(this::row).list();
+	/** The user's newest {@code limit} calls that have not ended, started since {@code since} (older ones are stale). */
+	public List<CallRow> activeFor(String userId, Instant since, int limit) {
+		List<CallRow> newest = jdbc.sql(COLUMNS + " WHERE user_id = ? AND state <> 'disconnected' AND created_at >= ? ORDER BY created_at DESC LIMIT ?")
+			.params(userId, utc(since), limit).query(this::row).list();
+		List<CallRow> oldestFirst = new java.util.ArrayList<>(newest);
+		java.util.Collections.reverse(oldestFirst);
+		return oldestFirst;
+	}
+
+	/** Ends calls no event has touched since {@code before} (a lost hang-up); their logs are not asked for. */
+	public int endStale(Instant before) {
+		return jdbc.sql("""
+				UPDATE calling_call SET state = 'disconnected', disconnected_at = COALESCE(last_event_at, created_at),
+				  log_status = CASE WHEN log_status = 'pending' THEN 'off' ELSE log_status END
+				WHERE state <> 'disconnected' AND COALESCE(last_event_at, created_at) < ?""")
+			.param(utc(before)).update();
 	}
 
 	/** The user's ended calls still waiting for a log, newest first. */

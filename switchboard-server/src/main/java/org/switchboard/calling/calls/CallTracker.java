@@ -24,6 +24,10 @@ import org.switchboard.webex.WebexAccounts;
 public class CallTracker {
 
 	private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+	// The widths of calling_call's columns.
+	private static final int MAX_NAME = 255;
+	private static final int MAX_NUMBER = 64;
+	private static final int MAX_STATE = 16;
 
 	private final CallStore store;
 	private final CallMatcher matcher;
@@ -66,17 +70,19 @@ public class CallTracker {
 	}
 
 	private void apply(String userId, WebexCallEvent event) {
-		CallRow call = track(userId, event.callId(), Direction.ofPersonality(event.personality()), event.remoteNumber(),
-				event.remoteName(), event.privacyEnabled(), event.created());
-		CallRow next = merge(call, event);
+		String remoteNumber = clamp(event.remoteNumber(), MAX_NUMBER, "remote number", event);
+		String remoteName = clamp(event.remoteName(), MAX_NAME, "remote name", event);
+		CallRow call = track(userId, event.callId(), Direction.ofPersonality(event.personality()), remoteNumber,
+				remoteName, event.privacyEnabled(), event.created());
+		CallRow next = merge(call, event, remoteName);
 		if (!next.equals(call) || call.lastEventAt() == null) {
 			store.update(next);
 			live.publish(userId, CallView.of(next));
 		}
 	}
 
-	private CallRow merge(CallRow call, WebexCallEvent event) {
-		String incoming = "deleted".equals(event.event()) ? CallRow.DISCONNECTED : event.state();
+	private CallRow merge(CallRow call, WebexCallEvent event, String remoteName) {
+		String incoming = "deleted".equals(event.event()) ? CallRow.DISCONNECTED : knownState(event);
 		Instant at = event.eventTimestamp() != null ? event.eventTimestamp() : clock.instant();
 		Instant answered = first(call.answeredAt(), event.answered());
 		Instant disconnected = first(call.disconnectedAt(), event.disconnected());
@@ -98,7 +104,28 @@ public class CallTracker {
 			answered = first(answered, at);
 		}
 		return call.withState(state, last != null ? last : at, answered, disconnected, logStatus,
-				first(call.remoteName(), event.remoteName()));
+				first(call.remoteName(), remoteName));
+	}
+
+	/** A value longer than its column is cut (a warning says so): the call matters more than a caller name's tail. */
+	private static String clamp(String value, int max, String what, WebexCallEvent event) {
+		if (value == null || value.length() <= max) {
+			return value;
+		}
+		log.warn("Cut the {} of call {} from {} to {} characters (delivery {})", what, event.callId(), value.length(), max,
+				event.deliveryId());
+		int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+		return value.substring(0, end);
+	}
+
+	/** A state longer than any Webex state is not one: dropped with a warning, the call keeps the state it has. */
+	private static String knownState(WebexCallEvent event) {
+		String state = event.state();
+		if (state != null && state.length() > MAX_STATE) {
+			log.warn("Ignored the state of call {} ({} characters, delivery {})", event.callId(), state.length(), event.deliveryId());
+			return null;
+		}
+		return state;
 	}
 
 	private static <T> T first(T a, T b) {

@@ -14,6 +14,12 @@ import org.switchboard.platform.names.ApiNames;
 /** What makes a custom object or field definition acceptable. */
 final class CustomDefinitionRules {
 
+	// The widths of crm_custom_object's and crm_custom_field's columns.
+	private static final int MAX_LABEL = 120;
+	private static final int MAX_PICKLIST_VALUES = 500;
+	private static final int MAX_JOINED_PICKLIST = 4000;
+	private static final int MAX_JOINED_REFERENCES = 400;
+
 	private final EmbeddedSchema schema;
 
 	CustomDefinitionRules(EmbeddedSchema schema) {
@@ -23,6 +29,8 @@ final class CustomDefinitionRules {
 	void checkObject(CustomObjectDefinition definition) {
 		List<FieldProblem> problems = new ArrayList<>();
 		checkName(definition.name(), problems);
+		checkLength("label", definition.label(), MAX_LABEL, problems);
+		checkLength("labelPlural", definition.labelPlural(), MAX_LABEL, problems);
 		failIfAny(problems);
 	}
 
@@ -38,8 +46,33 @@ final class CustomDefinitionRules {
 			throw CrmException.duplicate("A field named '" + name + "' on " + target.name());
 		}
 		checkName(name, problems);
+		checkLength("label", definition.label(), MAX_LABEL, problems);
 		checkType(definition, problems);
+		checkLists(definition, problems);
 		failIfAny(problems);
+	}
+
+	/** The bounds of crm_custom_field's columns: values joined with the list separator must fit. */
+	private static void checkLists(CustomFieldDefinition definition, List<FieldProblem> problems) {
+		List<String> values = definition.picklistValues();
+		if (values.size() > MAX_PICKLIST_VALUES) {
+			problems.add(new FieldProblem("picklistValues", "may have at most " + MAX_PICKLIST_VALUES + " values"));
+		}
+		else if (values.stream().anyMatch(v -> v.isBlank() || v.length() > MAX_LABEL || v.contains(CustomDefinitions.LIST_SEPARATOR))) {
+			problems.add(new FieldProblem("picklistValues", "each value needs 1 to " + MAX_LABEL + " characters on one line"));
+		}
+		else if (String.join(CustomDefinitions.LIST_SEPARATOR, values).length() > MAX_JOINED_PICKLIST) {
+			problems.add(new FieldProblem("picklistValues", "may hold at most " + MAX_JOINED_PICKLIST + " characters in all"));
+		}
+		if (String.join(CustomDefinitions.LIST_SEPARATOR, definition.referenceTo()).length() > MAX_JOINED_REFERENCES) {
+			problems.add(new FieldProblem("referenceTo", "may name at most " + MAX_JOINED_REFERENCES + " characters of objects"));
+		}
+	}
+
+	private static void checkLength(String field, String value, int max, List<FieldProblem> problems) {
+		if (value != null && value.trim().length() > max) {
+			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+		}
 	}
 
 	private void checkType(CustomFieldDefinition definition, List<FieldProblem> problems) {

@@ -18,7 +18,7 @@ import org.switchboard.crm.ObjectDescription;
 /** Stores custom objects and fields. */
 class CustomDefinitions {
 
-	private static final String LIST_SEPARATOR = "\n";
+	static final String LIST_SEPARATOR = "\n";
 
 	private final JdbcClient jdbc;
 

@@ -28,6 +28,7 @@ import org.switchboard.messaging.spaces.CreatedSpace;
 import org.switchboard.messaging.spaces.RecordSpaces;
 import org.switchboard.messaging.spaces.Space;
 import org.switchboard.messaging.spaces.SpaceCreation;
+import org.switchboard.messaging.spaces.SpaceMembership;
 
 /** Spaces tied to records and their messages (api.md "Messaging"). */
 @RestController
@@ -36,9 +37,11 @@ class SpacesApi {
 
 	private final SpaceCreation creation;
 	private final RecordSpaces spaces;
+	private final SpaceMembership membership;
 	private final RoomMessages messages;
 
-	SpacesApi(SpaceCreation creation, RecordSpaces spaces, RoomMessages messages) {
+	SpacesApi(SpaceCreation creation, RecordSpaces spaces, RoomMessages messages, SpaceMembership membership) {
+		this.membership = membership;
 		this.creation = creation;
 		this.spaces = spaces;
 		this.messages = messages;
@@ -54,12 +57,13 @@ class SpacesApi {
 
 	@GetMapping("/api/records/{object}/{id}/spaces")
 	Map<String, List<Space>> list(@PathVariable String object, @PathVariable String id) {
-		return Map.of("spaces", spaces.of(object, id));
+		return Map.of("spaces", membership.visible(Access.currentUserId(), spaces.of(object, id)));
 	}
 
 	@DeleteMapping("/api/spaces/{spaceId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlink(@PathVariable String spaceId) {
+		membership.requireMemberOrAdmin(Access.currentUserId(), spaces.require(spaceId));
 		spaces.unlink(spaceId);
 	}
 

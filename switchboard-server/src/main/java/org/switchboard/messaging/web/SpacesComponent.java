@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.switchboard.access.Access;
 import org.switchboard.access.PermissionSet;
+import org.switchboard.messaging.spaces.SpaceMembership;
 import org.switchboard.messaging.spaces.SpaceStore;
 import org.switchboard.platform.ui.RecordComponent;
 import org.switchboard.platform.ui.RecordComponents;
@@ -15,9 +16,11 @@ import org.switchboard.platform.ui.RecordComponents;
 class SpacesComponent implements RecordComponents {
 
 	private final SpaceStore spaces;
+	private final SpaceMembership membership;
 
-	SpacesComponent(SpaceStore spaces) {
+	SpacesComponent(SpaceStore spaces, SpaceMembership membership) {
 		this.spaces = spaces;
+		this.membership = membership;
 	}
 
 	@Override
@@ -26,6 +29,7 @@ class SpacesComponent implements RecordComponents {
 			return List.of();
 		}
 		return List.of(new RecordComponent("Webex spaces", 10, "messaging/spaces :: component",
-				Map.of("object", object, "recordId", recordId, "spaces", spaces.forRecord(object, recordId))));
+				Map.of("object", object, "recordId", recordId, "spaces",
+						membership.visible(Access.currentUserId(), spaces.forRecord(object, recordId)))));
 	}
 }

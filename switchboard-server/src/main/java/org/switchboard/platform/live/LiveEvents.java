@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The users' open browser tabs (SSE streams) and the live events sent to them (ringing calls, new messages). An event
  * is sent only once the change that caused it has committed; {@link LiveBroadcast} carries it to whichever replica
  * holds the tab. Each stream asks for the event names it wants.
+ *
+ * <p>A user keeps at most {@value #MAX_TABS_PER_USER} streams per replica (opening one more closes the oldest), and
+ * every stream is closed when the server stops, so a stop does not wait for browsers to hang up.
  */
 @Component
-public class LiveEvents {
+public class LiveEvents implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 	static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+	static final int MAX_TABS_PER_USER = 10;
+	private volatile boolean running;
 
 	private final Map<String, Set<Tab>> tabs = new ConcurrentHashMap<>();
 	private final LiveBroadcast broadcast;
@@ -45,6 +51,12 @@ public class LiveEvents {
 		Tab tab = new Tab(new SseEmitter(STREAM_TIMEOUT.toMillis()), Set.copyOf(names));
 		Set<Tab> mine = tabs.computeIfAbsent(userId, k -> new CopyOnWriteArraySet<>());
 		mine.add(tab);
+		while (mine.size() > MAX_TABS_PER_USER) {
+			Tab oldest = mine.iterator().next();
+			mine.remove(oldest);
+			oldest.emitter().complete();
+			log.debug("Closed the oldest of user {}'s live streams: more than {} were open", userId, MAX_TABS_PER_USER);
+		}
 		Runnable remove = () -> mine.remove(tab);
 		tab.emitter().onCompletion(remove);
 		tab.emitter().onTimeout(remove);
@@ -119,6 +131,24 @@ public class LiveEvents {
 				mine.remove(tab);
 			}
 		}));
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/** Ends every open stream (browsers reconnect to another replica, or to this one when it is back). */
+	@Override
+	public void stop() {
+		running = false;
+		tabs.values().forEach(mine -> mine.forEach(tab -> tab.emitter().complete()));
+		tabs.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 	private static SseEmitter.SseEventBuilder sse(LiveEvent event) {

@@ -1,5 +1,6 @@
 package org.switchboard.platform.live;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PostgresLiveBroadcast implements LiveBroadcast, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresLiveBroadcast.class);
-	/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
+	/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more (bytes in the database's UTF-8, not characters). */
 	private static final int MAX_PAYLOAD = 7_900;
 	private static final String OVERFLOW_PREFIX = "#";
 
@@ -55,7 +56,7 @@ class PostgresLiveBroadcast implements LiveBroadcast, SmartLifecycle {
 	@Override
 	public void prepare(LiveEvent event) {
 		String payload = json.writeValueAsString(event);
-		if (payload.length() > MAX_PAYLOAD) {
+		if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
 			long id = jdbc.sql("INSERT INTO live_event_overflow (payload, created_date) VALUES (?, now()) RETURNING id")
 				.param(payload).query(Long.class).single();
 			payload = OVERFLOW_PREFIX + id;

@@ -48,13 +48,14 @@ public class Secrets {
 	private static List<String> keyFromFile(Path file) throws IOException {
 		if (!Files.exists(file)) {
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, newSecret() + "\n" + newSecret().substring(0, 16) + "\n");
 			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+				// Owner-only from the moment it exists: no window in which another user could read the key.
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException notPosix) {
-				// Windows: the file system's own ACLs apply.
+				Files.createFile(file); // Windows: the file system's own ACLs apply.
 			}
+			Files.writeString(file, newSecret() + "\n" + newSecret().substring(0, 16) + "\n");
 		}
 		return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
 	}

@@ -1,12 +1,14 @@
 package org.switchboard.platform.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,12 +17,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.switchboard.platform.errors.FieldProblem;
@@ -34,6 +39,8 @@ import org.switchboard.platform.errors.ProblemException;
 class ErrorHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+	private static final Pattern JAVA_TYPE_IN_QUOTES = Pattern.compile("`[^`]*`");
+	private static final Pattern JAVA_TYPE = Pattern.compile("\\b(?:java|javax|jakarta|org|tools|com)\\.[\\w.$<>\\[\\]]+");
 
 	private final DataSize maxFileSize;
 
@@ -50,6 +57,28 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 	Object onDenied(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
 		return respond(request, response, 403, "Forbidden",
 				"You do not have the permission set this needs. Ask a Webex Admin to assign it.", List.of());
+	}
+
+	/** The database cannot be reached: say so at once (the pool waits a few seconds, not 30), and that it is passing. */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			CannotCreateTransactionException.class })
+	Object onDatabaseGone(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+			// Health is read by machines: DOWN as JSON, never the HTML error page.
+			return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("status", "DOWN"));
+		}
+		return respond(request, response, 503, "Temporarily unavailable",
+				"The database cannot be reached right now; try again shortly.", List.of());
+	}
+
+	/** A multipart body that cannot be parsed (cut short, no boundary) is the client's fault, not the server's. */
+	@ExceptionHandler(MultipartException.class)
+	Object onBrokenMultipart(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(request, response, 400, "Unreadable request body",
+				"The multipart/form-data body could not be read; send complete parts with the boundary its Content-Type names.",
+				List.of(new FieldProblem("body", "is not a complete multipart/form-data body")));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -82,6 +111,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 				: size.toBytes() % 1024 == 0 ? size.toKilobytes() + " KB" : size.toBytes() + " bytes";
 	}
 
+	/** The innermost message, one line, with no Java type names (a client needs the field, not our classes). */
 	private static String rootMessage(Throwable e) {
 		Throwable root = e;
 		while (root.getCause() != null) {
@@ -90,8 +120,11 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 		String message = String.valueOf(root.getMessage());
 		int newline = message.indexOf('\n');
 		message = newline > 0 ? message.substring(0, newline) : message;
+		message = JAVA_TYPE_IN_QUOTES.matcher(message).replaceAll("the expected type");
+		message = JAVA_TYPE.matcher(message).replaceAll("value");
 		return message.length() > 200 ? message.substring(0, 200) : message;
 	}
+
 
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,

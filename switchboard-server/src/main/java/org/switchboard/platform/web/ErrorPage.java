@@ -3,12 +3,12 @@ package org.switchboard.platform.web;
 import org.springframework.web.util.HtmlUtils;
 
 /** A minimal page for the rare MVC-level failures that happen before a view can render. */
-final class ErrorPage {
+public final class ErrorPage {
 
 	private ErrorPage() {
 	}
 
-	static String html(int status) {
+	public static String html(int status) {
 		String text = HtmlUtils.htmlEscape(org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
 		return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + text
 				+ "</title><link rel=\"stylesheet\" href=\"/css/switchboard.css\"></head><body class=\"error-page\"><main><h1>"

@@ -52,9 +52,10 @@ final class EventTranslator {
 				instant(data, "disconnected"), instant(data, "eventTimestamp"));
 	}
 
+	/** A field's text without NUL characters: Webex never sends them in earnest, and PostgreSQL cannot store them. */
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return value == null || value.isNull() ? null : value.asString();
+		return value == null || value.isNull() ? null : value.asString().replace("\u0000", "");
 	}
 
 	private static Instant instant(JsonNode node, String field) {

@@ -3,15 +3,12 @@ package org.switchboard.webex.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.platform.errors.ProblemException;
@@ -25,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/webex}: verifies the signature over the raw bytes, stores the delivery and publishes
- * its typed event in one transaction, and only then answers 2xx. A redelivery is acknowledged without effect.
+ * its typed event in one transaction, and only then answers 2xx ({@code stored}, or {@code failed} for a dead
+ * letter, see {@link DeliveryProcessing}). A redelivery is acknowledged without effect.
  */
 @RestController
 @PublicEndpoint
@@ -35,18 +33,13 @@ class WebhookReceiver {
 	private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
 	private final WebexWebhooks webhooks;
-	private final DeliveryStore store;
-	private final ApplicationEventPublisher events;
-	private final TransactionTemplate transactions;
+	private final DeliveryProcessing processing;
 	private final JsonMapper json;
 	private final Map<String, StoredSecret> secrets = new ConcurrentHashMap<>();
 
-	WebhookReceiver(WebexWebhooks webhooks, DeliveryStore store, ApplicationEventPublisher events,
-			TransactionTemplate transactions, JsonMapper json) {
+	WebhookReceiver(WebexWebhooks webhooks, DeliveryProcessing processing, JsonMapper json) {
 		this.webhooks = webhooks;
-		this.store = store;
-		this.events = events;
-		this.transactions = transactions;
+		this.processing = processing;
 		this.json = json;
 	}
 
@@ -63,13 +56,9 @@ class WebhookReceiver {
 		String resource = envelope.path("resource").asString("");
 		String event = envelope.path("event").asString("");
 		checkKnown(registered, resource, event);
-		OptionalLong stored = transactions.execute(tx -> {
-			OptionalLong id = store.store(webhookId, resource, event, body);
-			id.ifPresent(deliveryId -> EventTranslator.translate(deliveryId, registered.ownerPersonId(), envelope)
-				.ifPresent(events::publishEvent));
-			return id;
-		});
-		return ResponseEntity.ok(Map.of("status", stored.isPresent() ? "stored" : "duplicate"));
+		DeliveryProcessing.Outcome outcome = processing.receive(webhookId, resource, event, body, envelope,
+				registered.ownerPersonId());
+		return ResponseEntity.ok(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	private StoredSecret secretOf(String webhookId) {

@@ -1,0 +1,83 @@
+package org.switchboard.access;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Email and password, for the sign-in form and HTTP Basic alike: refused without a password check while the account
+ * or the client address is throttled ({@link SignInThrottle}); a password recently verified for the same stored
+ * hash is not run through bcrypt again ({@link CheckedPasswords}); a user store that cannot be reached is reported
+ * as such, not as a wrong password.
+ */
+@Component
+class PasswordSignIn implements AuthenticationProvider {
+
+	private final UserDirectory users;
+	private final PasswordEncoder encoder;
+	private final SignInThrottle throttle;
+	private final CheckedPasswords checked;
+	private final String unknownUserHash;
+
+	PasswordSignIn(UserDirectory users, PasswordEncoder encoder, SignInThrottle throttle, CheckedPasswords checked) {
+		this.users = users;
+		this.encoder = encoder;
+		this.throttle = throttle;
+		this.checked = checked;
+		// An unknown user costs one bcrypt too, so timing does not tell which emails have accounts.
+		this.unknownUserHash = encoder.encode("no user has this password");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		String username = attempt.getName();
+		String password = String.valueOf(attempt.getCredentials());
+		String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+		long wait = throttle.waitSeconds(username, address);
+		if (wait > 0) {
+			throw new SignInThrottled(wait);
+		}
+		SwitchboardUser user = find(username);
+		boolean matches = user != null && (checked.matches(username, password, user.getPassword())
+				|| encoder.matches(password, user.getPassword()));
+		if (user == null) {
+			encoder.matches(password, unknownUserHash);
+		}
+		if (!matches) {
+			throttle.failed(username, address);
+			throw new BadCredentialsException("Invalid email or password");
+		}
+		checked.remember(username, password, user.getPassword());
+		if (!user.isEnabled()) {
+			throw new DisabledException("This user is deactivated");
+		}
+		throttle.succeeded(username);
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+	}
+
+	private SwitchboardUser find(String username) {
+		try {
+			return users.loadUserByUsername(username);
+		}
+		catch (UsernameNotFoundException unknown) {
+			return null;
+		}
+		catch (DataAccessException | TransactionException unreachable) {
+			throw new InternalAuthenticationServiceException("Sign-in is temporarily unavailable", unreachable);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}
