@@ -30,7 +30,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/webhooks/**")
+					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/webhooks/**")
 			.permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -122,6 +122,11 @@ public class WebexClient {
 		return http.listAll(token, uri("/memberships", Map.of("roomId", roomId, "max", "100")));
 	}
 
+	/** Removes a membership (a bot leaves a room by deleting its own). */
+	public void deleteMembership(String token, String membershipId) {
+		http.send(token, HttpMethod.DELETE, uri("/memberships/" + membershipId, Map.of()), null);
+	}
+
 	public JsonNode postMessage(String token, String roomId, String text, String markdown) {
 		Map<String, String> body = new java.util.LinkedHashMap<>();
 		body.put("roomId", roomId);
