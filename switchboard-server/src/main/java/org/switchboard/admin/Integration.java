@@ -26,9 +26,8 @@ import org.switchboard.webex.WebexAccount;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexPerson;
 import org.switchboard.webex.WebexWebhooks;
-
-import tools.jackson.databind.JsonNode;
 
 /** Registration of the Webex integration (A1), the state of its token as last checked, and its webhook site (C8), audited. */
 @Service
@@ -75,7 +74,7 @@ public class Integration {
 			throw ProblemException.badRequest("An access token is required", new FieldProblem("accessToken", "is required"));
 		}
 		String token = accessToken.trim();
-		JsonNode me;
+		WebexPerson me;
 		try {
 			me = client.me(token);
 		}
@@ -83,17 +82,16 @@ public class Integration {
 			throw ProblemException.badRequest("Webex did not accept the token (it may have expired: personal tokens last 12 hours)",
 					new FieldProblem("accessToken", "rejected by Webex"));
 		}
-		if ("bot".equals(me.path("type").asString(""))) {
-			throw ProblemException.badRequest("That is the token of a bot (" + me.path("emails").path(0).asString("") + "); register with a "
+		if (me.isBot()) {
+			throw ProblemException.badRequest("That is the token of a bot (" + me.email() + "); register with a "
 					+ "person's token, a Webex admin of your organisation", new FieldProblem("accessToken", "belongs to a bot, not a person"));
 		}
 		transactions.executeWithoutResult(tx -> {
 			jdbc.sql("DELETE FROM admin_integration").update();
 			jdbc.sql("INSERT INTO admin_integration (id, person_id, email, display_name, org_id, token_encrypted, registered_by, registered_date) VALUES (1, ?, ?, ?, ?, ?, ?, ?)")
-				.params(me.path("id").asString(), me.path("emails").path(0).asString(""), me.path("displayName").asString(null),
-						me.path("orgId").asString(null), secrets.encrypt(token), actor, clock.instant().atOffset(ZoneOffset.UTC))
+				.params(me.id(), me.email(), me.displayName(), me.orgId(), secrets.encrypt(token), actor, clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
-			audit.record(actor, "integration.register", "webex", null, me.path("emails").path(0).asString(""));
+			audit.record(actor, "integration.register", "webex", null, me.email());
 		});
 		lastCheck.set(new WebexConnection(WebexConnection.State.VALID, clock.instant(), "accepted at registration"));
 		return status();
@@ -214,7 +212,7 @@ public class Integration {
 	private String liveStatus(RegisteredWebhook webhook) {
 		try {
 			String token = accounts.forPerson(webhook.ownerPersonId()).flatMap(a -> accounts.tokenFor(a.userId())).orElse(null);
-			return token == null ? "unknown" : client.webhook(token, webhook.id()).path("status").asString("unknown");
+			return token == null ? "unknown" : client.webhook(token, webhook.id()).status();
 		}
 		catch (WebexApiException e) {
 			return e.status() == 404 ? "deleted at Webex" : "unknown (" + e.status() + ")";

@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.lifecycle.Uninstallable;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Uninstall of the Webex side: every webhook of ours (those we stored, and any a linked user's token lists that points at
  * a Switchboard receiver) is deleted at Webex with its owner's token, then forgotten; then the users' stored tokens. A
@@ -51,10 +49,10 @@ class WebexLeftovers implements Uninstallable {
 		webhooks.all().forEach(w -> stored.put(w.id(), w));
 		for (WebexAccount account : accounts.all()) {
 			Optional<String> token = accounts.tokenFor(account.userId());
-			for (JsonNode listed : token.map(this::listed).orElse(List.of())) {
-				String id = listed.path("id").asString();
-				if (stored.containsKey(id) || listed.path("targetUrl").asString("").endsWith(RECEIVER_PATH)) {
-					Removal removal = delete(token.get(), webhook(id, listed.path("resource").asString(), listed.path("targetUrl").asString(), account.email()));
+			for (WebexWebhook listed : token.map(this::listed).orElse(List.of())) {
+				String id = listed.id();
+				if (stored.containsKey(id) || listed.targetUrl().endsWith(RECEIVER_PATH)) {
+					Removal removal = delete(token.get(), webhook(id, listed.resource(), listed.targetUrl(), account.email()));
 					stored.remove(id);
 					removals.add(removal);
 				}
@@ -80,7 +78,7 @@ class WebexLeftovers implements Uninstallable {
 		return removals;
 	}
 
-	private List<JsonNode> listed(String token) {
+	private List<WebexWebhook> listed(String token) {
 		try {
 			return client.webhooks(token);
 		}
