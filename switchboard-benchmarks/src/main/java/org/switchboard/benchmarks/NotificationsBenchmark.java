@@ -257,7 +257,7 @@ final class NotificationsBenchmark {
 
 		long botMessagesInRooms() {
 			return rooms.stream().mapToLong(room -> webex.allMessages(MEMBER_TOKEN, room).stream()
-				.filter(m -> "switchboard-bot@webex.bot".equals(m.path("personEmail").asString(""))).count()).sum();
+				.filter(m -> "switchboard-bot@webex.bot".equals(m.personEmail())).count()).sum();
 		}
 	}
 }

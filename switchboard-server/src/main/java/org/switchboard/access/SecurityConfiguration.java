@@ -75,7 +75,8 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()

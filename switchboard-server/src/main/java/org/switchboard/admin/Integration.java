@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.secrets.Secrets;
@@ -23,11 +26,10 @@ import org.switchboard.webex.WebexAccount;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexPerson;
 import org.switchboard.webex.WebexWebhooks;
 
-import tools.jackson.databind.JsonNode;
-
-/** Registration of the Webex integration (A1) and its webhook site (C8), audited. */
+/** Registration of the Webex integration (A1), the state of its token as last checked, and its webhook site (C8), audited. */
 @Service
 public class Integration {
 
@@ -45,9 +47,12 @@ public class Integration {
 	private final AuditLog audit;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
+	private final AtomicReference<WebexConnection> lastCheck = new AtomicReference<>(WebexConnection.unchecked());
 
 	Integration(WebexClient client, WebexWebhooks webhooks, WebexAccounts accounts, SettingsStore settings,
-			SettingsSection<GeneralSettings> general, Secrets secrets, AuditLog audit, JdbcClient jdbc, Clock clock) {
+			SettingsSection<GeneralSettings> general, Secrets secrets, AuditLog audit, JdbcClient jdbc, Clock clock,
+			TransactionTemplate transactions) {
 		this.client = client;
 		this.webhooks = webhooks;
 		this.accounts = accounts;
@@ -57,28 +62,38 @@ public class Integration {
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
-	/** Checks the token against Webex and stores the registration; a bad token is a 400 saying why. */
-	@Transactional
+	/**
+	 * Checks the token against Webex (outside any transaction) and stores the registration; a rejected token, or a bot's,
+	 * is a 400 saying why, and nothing is stored.
+	 */
 	public Map<String, Object> register(String accessToken, String actor) {
 		if (accessToken == null || accessToken.isBlank()) {
 			throw ProblemException.badRequest("An access token is required", new FieldProblem("accessToken", "is required"));
 		}
-		JsonNode me;
+		String token = accessToken.trim();
+		WebexPerson me;
 		try {
-			me = client.me(accessToken.trim());
+			me = client.me(token);
 		}
 		catch (WebexApiException.Unauthorized e) {
 			throw ProblemException.badRequest("Webex did not accept the token (it may have expired: personal tokens last 12 hours)",
 					new FieldProblem("accessToken", "rejected by Webex"));
 		}
-		jdbc.sql("DELETE FROM admin_integration").update();
-		jdbc.sql("INSERT INTO admin_integration (id, person_id, email, display_name, org_id, token_encrypted, registered_by, registered_date) VALUES (1, ?, ?, ?, ?, ?, ?, ?)")
-			.params(me.path("id").asString(), me.path("emails").path(0).asString(""), me.path("displayName").asString(null),
-					me.path("orgId").asString(null), secrets.encrypt(accessToken.trim()), actor, clock.instant().atOffset(ZoneOffset.UTC))
-			.update();
-		audit.record(actor, "integration.register", "webex", null, me.path("emails").path(0).asString(""));
+		if (me.isBot()) {
+			throw ProblemException.badRequest("That is the token of a bot (" + me.email() + "); register with a "
+					+ "person's token, a Webex admin of your organisation", new FieldProblem("accessToken", "belongs to a bot, not a person"));
+		}
+		transactions.executeWithoutResult(tx -> {
+			jdbc.sql("DELETE FROM admin_integration").update();
+			jdbc.sql("INSERT INTO admin_integration (id, person_id, email, display_name, org_id, token_encrypted, registered_by, registered_date) VALUES (1, ?, ?, ?, ?, ?, ?, ?)")
+				.params(me.id(), me.email(), me.displayName(), me.orgId(), secrets.encrypt(token), actor, clock.instant().atOffset(ZoneOffset.UTC))
+				.update();
+			audit.record(actor, "integration.register", "webex", null, me.email());
+		});
+		lastCheck.set(new WebexConnection(WebexConnection.State.VALID, clock.instant(), "accepted at registration"));
 		return status();
 	}
 
@@ -86,6 +101,38 @@ public class Integration {
 	public void unregister(String actor) {
 		jdbc.sql("DELETE FROM admin_integration").update();
 		audit.record(actor, "integration.unregister", "webex", null, null);
+		lastCheck.set(new WebexConnection(WebexConnection.State.NOT_REGISTERED, clock.instant(), null));
+	}
+
+	/** The connection as last checked; costs nothing, calls nobody (health reads this). */
+	public WebexConnection lastCheck() {
+		return lastCheck.get();
+	}
+
+	/** Asks Webex ({@code GET people/me}) whether it still accepts the registered token, and remembers the answer. */
+	@Scheduled(initialDelayString = "${switchboard.webex.connection-check-delay:PT2S}",
+			fixedDelayString = "${switchboard.webex.connection-check-interval:PT1M}")
+	public WebexConnection checkConnection() {
+		Optional<String> token = jdbc.sql("SELECT token_encrypted FROM admin_integration WHERE id = 1").query(String.class).optional()
+			.map(secrets::decrypt);
+		WebexConnection check;
+		if (token.isEmpty()) {
+			check = new WebexConnection(WebexConnection.State.NOT_REGISTERED, clock.instant(), null);
+		}
+		else {
+			try {
+				client.me(token.get());
+				check = new WebexConnection(WebexConnection.State.VALID, clock.instant(), null);
+			}
+			catch (WebexApiException.Unauthorized e) {
+				check = new WebexConnection(WebexConnection.State.REJECTED, clock.instant(), e.getMessage());
+			}
+			catch (WebexApiException e) {
+				check = new WebexConnection(WebexConnection.State.UNREACHABLE, clock.instant(), e.getMessage());
+			}
+		}
+		lastCheck.set(check);
+		return check;
 	}
 
 	/**
@@ -116,9 +163,25 @@ public class Integration {
 		return created;
 	}
 
+	/** The registration with the token checked at Webex now (outside any transaction), the linked users and the webhooks. */
 	public Map<String, Object> status() {
 		Map<String, Object> status = new LinkedHashMap<>();
-		Optional<Map<String, Object>> registration = jdbc.sql("SELECT person_id, email, display_name, org_id, registered_by, registered_date FROM admin_integration WHERE id = 1")
+		Optional<Map<String, Object>> registration = registration();
+		status.put("registered", registration.isPresent());
+		status.put("registration", registration.orElse(null));
+		WebexConnection connection = checkConnection();
+		status.put("tokenValid", connection.state() == WebexConnection.State.VALID);
+		status.put("tokenState", connection.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+		status.put("tokenAdvice", connection.state().advice());
+		status.put("checkedAt", connection.checkedAt() == null ? null : connection.checkedAt().toString());
+		status.put("linkedUsers", accounts.all().size());
+		status.put("webhooks", webhookStatus());
+		return status;
+	}
+
+	/** Who registered, as stored (no Webex call). */
+	public Optional<Map<String, Object>> registration() {
+		return jdbc.sql("SELECT person_id, email, display_name, org_id, registered_by, registered_date FROM admin_integration WHERE id = 1")
 			.query((rs, i) -> {
 				Map<String, Object> r = new LinkedHashMap<>();
 				r.put("personId", rs.getString(1));
@@ -129,23 +192,6 @@ public class Integration {
 				r.put("registeredAt", rs.getObject(6, OffsetDateTime.class).toInstant().toString());
 				return r;
 			}).optional();
-		status.put("registered", registration.isPresent());
-		status.put("registration", registration.orElse(null));
-		status.put("tokenValid", registration.isPresent() && tokenStillValid());
-		status.put("linkedUsers", accounts.all().size());
-		status.put("webhooks", webhookStatus());
-		return status;
-	}
-
-	private boolean tokenStillValid() {
-		try {
-			String token = secrets.decrypt(jdbc.sql("SELECT token_encrypted FROM admin_integration WHERE id = 1").query(String.class).single());
-			client.me(token);
-			return true;
-		}
-		catch (WebexApiException e) {
-			return false;
-		}
 	}
 
 	private List<Map<String, Object>> webhookStatus() {
@@ -166,7 +212,7 @@ public class Integration {
 	private String liveStatus(RegisteredWebhook webhook) {
 		try {
 			String token = accounts.forPerson(webhook.ownerPersonId()).flatMap(a -> accounts.tokenFor(a.userId())).orElse(null);
-			return token == null ? "unknown" : client.webhook(token, webhook.id()).path("status").asString("unknown");
+			return token == null ? "unknown" : client.webhook(token, webhook.id()).status();
 		}
 		catch (WebexApiException e) {
 			return e.status() == 404 ? "deleted at Webex" : "unknown (" + e.status() + ")";

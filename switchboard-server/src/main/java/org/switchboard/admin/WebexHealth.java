@@ -1,14 +1,13 @@
 package org.switchboard.admin;
 
-import java.util.Map;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} includes the Webex connection: DOWN when the registered token is rejected or Webex
- * does not answer, UP otherwise (also before anyone has registered, when there is nothing to check yet).
+ * The Webex connection in {@code /actuator/health} and its readiness group, from the last periodic check: DOWN when
+ * Webex rejected the registered token or did not answer, UP otherwise (also before anyone registered). Never calls Webex,
+ * so a health probe costs no Webex request and cannot hang on one.
  */
 @Component("webex")
 class WebexHealth implements HealthIndicator {
@@ -21,11 +20,12 @@ class WebexHealth implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Map<String, Object> status = integration.status();
-		if (!Boolean.TRUE.equals(status.get("registered"))) {
-			return Health.up().withDetail("registered", false).build();
+		WebexConnection connection = integration.lastCheck();
+		Health.Builder health = connection.state().healthy() ? Health.up() : Health.down();
+		health.withDetail("state", connection.state().name());
+		if (connection.checkedAt() != null) {
+			health.withDetail("checkedAt", connection.checkedAt().toString());
 		}
-		return Boolean.TRUE.equals(status.get("tokenValid")) ? Health.up().withDetail("registered", true).build()
-				: Health.down().withDetail("reason", "Webex rejected the registered token or did not answer").build();
+		return health.build();
 	}
 }

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.platform.secrets.Secrets;
 
-import tools.jackson.databind.JsonNode;
-
 /** Links CRM users to Webex people; a link is made only with a token Webex accepts for that person. */
 @Service
 public class WebexAccounts {
@@ -36,9 +34,8 @@ public class WebexAccounts {
 	/** Checks the token with {@code GET /people/me} and links its person to the user, replacing any earlier link. */
 	@Transactional
 	public WebexAccount link(String userId, String token) {
-		JsonNode me = client.me(token);
-		WebexAccount account = new WebexAccount(userId, me.path("id").asString(), me.path("emails").path(0).asString(""),
-				me.path("displayName").asString(null));
+		WebexPerson me = client.me(token);
+		WebexAccount account = new WebexAccount(userId, me.id(), me.email(), me.displayName());
 		jdbc.sql("DELETE FROM webex_account WHERE user_id = ? OR person_id = ?").params(userId, account.personId()).update();
 		jdbc.sql("INSERT INTO webex_account (user_id, person_id, email, display_name, token_encrypted, linked_date) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(userId, account.personId(), account.email(), account.displayName(), secrets.encrypt(token),

@@ -3,11 +3,14 @@ package org.switchboard.webex;
 import java.time.Duration;
 import java.util.List;
 
+import org.switchboard.platform.errors.UpstreamException;
+
 /**
  * Webex answered with an error. Carries the HTTP status, Webex's message and error descriptions, and the
- * tracking id Webex support asks for. Never carries a token.
+ * tracking id Webex support asks for. Never carries a token. The web edge turns it into the same HTTP answer in every
+ * feature through its {@link UpstreamException.Failure}.
  */
-public class WebexApiException extends RuntimeException {
+public class WebexApiException extends UpstreamException {
 
 	private final int status;
 	private final List<String> errors;
@@ -23,6 +26,29 @@ public class WebexApiException extends RuntimeException {
 
 	public int status() {
 		return status;
+	}
+
+	@Override
+	public String service() {
+		return "Webex";
+	}
+
+	@Override
+	public Failure failure() {
+		return switch (status) {
+			case 401 -> Failure.CREDENTIALS_REJECTED;
+			case 404 -> Failure.NOT_FOUND;
+			case 429 -> Failure.RATE_LIMITED;
+			case 413 -> Failure.TOO_LARGE;
+			default -> status >= 400 && status < 500 ? Failure.REFUSED : Failure.UNAVAILABLE;
+		};
+	}
+
+	/** Webex's own words: its error descriptions, else its message. */
+	@Override
+	public String reason() {
+		String described = String.join("; ", errors.stream().filter(d -> d != null && !d.isBlank()).toList());
+		return described.isEmpty() ? getMessage() : described;
 	}
 
 	public List<String> errors() {
@@ -59,6 +85,7 @@ public class WebexApiException extends RuntimeException {
 			this.retryAfter = retryAfter;
 		}
 
+		@Override
 		public Duration retryAfter() {
 			return retryAfter;
 		}

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Webex REST API as Switchboard uses it, for the real Webex and the sandbox alike. Each call takes
- * the access token of the person (or bot) it acts for. JSON comes back as {@link JsonNode} with Webex's own
- * field names, so nothing is lost between Webex and the feature that reads it.
+ * the access token of the person (or bot) it acts for. People, calls, webhooks, messages and meetings come back as
+ * typed records ({@link WebexPerson}, {@link WebexCall}, {@link WebexWebhook}, {@link WebexMessage}, {@link WebexMeeting}),
+ * so features never walk Webex's JSON; rooms and memberships are still {@link JsonNode}.
  */
 public class WebexClient {
 
@@ -30,18 +31,19 @@ public class WebexClient {
 
 	// --- people ---
 
-	public JsonNode me(String token) {
-		return get(token, "/people/me", Map.of());
+	public WebexPerson me(String token) {
+		return WebexPerson.from(get(token, "/people/me", Map.of()));
 	}
 
-	public JsonNode person(String token, String personId) {
-		return get(token, "/people/" + personId, Map.of());
+	public WebexPerson person(String token, String personId) {
+		return WebexPerson.from(get(token, "/people/" + personId, Map.of()));
 	}
 
 	// --- call control ---
 
-	public JsonNode dial(String token, String destination) {
-		return post(token, "/telephony/calls/dial", Map.of("destination", destination));
+	/** Webex answers {@code callId} and {@code callSessionId} only. */
+	public WebexCall dial(String token, String destination) {
+		return WebexCall.from(post(token, "/telephony/calls/dial", Map.of("destination", destination)));
 	}
 
 	public void answer(String token, String callId) {
@@ -60,35 +62,36 @@ public class WebexClient {
 		post(token, "/telephony/calls/resume", Map.of("callId", callId));
 	}
 
-	public List<JsonNode> activeCalls(String token) {
-		return items(get(token, "/telephony/calls", Map.of()));
+	public List<WebexCall> activeCalls(String token) {
+		return items(get(token, "/telephony/calls", Map.of())).stream().map(WebexCall::from).toList();
 	}
 
-	public JsonNode call(String token, String callId) {
-		return get(token, "/telephony/calls/" + callId, Map.of());
+	public WebexCall call(String token, String callId) {
+		return WebexCall.from(get(token, "/telephony/calls/" + callId, Map.of()));
 	}
 
 	/** Recent calls; {@code type} is placed, missed, received, or null for all. */
-	public List<JsonNode> callHistory(String token, String type) {
-		return items(get(token, "/telephony/calls/history", type == null ? Map.of() : Map.of("type", type)));
+	public List<WebexCall.HistoryEntry> callHistory(String token, String type) {
+		return items(get(token, "/telephony/calls/history", type == null ? Map.of() : Map.of("type", type))).stream()
+			.map(WebexCall.HistoryEntry::from).toList();
 	}
 
 	// --- webhooks ---
 
-	public JsonNode createWebhook(String token, WebhookRequest request) {
-		return post(token, "/webhooks", request.toJson());
+	public WebexWebhook createWebhook(String token, WebhookRequest request) {
+		return WebexWebhook.from(post(token, "/webhooks", request.toJson()));
 	}
 
-	public List<JsonNode> webhooks(String token) {
-		return http.listAll(token, uri("/webhooks", Map.of("max", "100")));
+	public List<WebexWebhook> webhooks(String token) {
+		return http.listAll(token, uri("/webhooks", Map.of("max", "100"))).stream().map(WebexWebhook::from).toList();
 	}
 
-	public JsonNode webhook(String token, String webhookId) {
-		return get(token, "/webhooks/" + webhookId, Map.of());
+	public WebexWebhook webhook(String token, String webhookId) {
+		return WebexWebhook.from(get(token, "/webhooks/" + webhookId, Map.of()));
 	}
 
-	public JsonNode updateWebhook(String token, String webhookId, WebhookRequest request) {
-		return http.send(token, HttpMethod.PUT, uri("/webhooks/" + webhookId, Map.of()), request.toJson());
+	public WebexWebhook updateWebhook(String token, String webhookId, WebhookRequest request) {
+		return WebexWebhook.from(http.send(token, HttpMethod.PUT, uri("/webhooks/" + webhookId, Map.of()), request.toJson()));
 	}
 
 	public void deleteWebhook(String token, String webhookId) {
@@ -122,7 +125,12 @@ public class WebexClient {
 		return http.listAll(token, uri("/memberships", Map.of("roomId", roomId, "max", "100")));
 	}
 
-	public JsonNode postMessage(String token, String roomId, String text, String markdown) {
+	/** Removes a membership (a bot leaves a room by deleting its own). */
+	public void deleteMembership(String token, String membershipId) {
+		http.send(token, HttpMethod.DELETE, uri("/memberships/" + membershipId, Map.of()), null);
+	}
+
+	public WebexMessage postMessage(String token, String roomId, String text, String markdown) {
 		Map<String, String> body = new java.util.LinkedHashMap<>();
 		body.put("roomId", roomId);
 		if (text != null) {
@@ -131,16 +139,16 @@ public class WebexClient {
 		if (markdown != null) {
 			body.put("markdown", markdown);
 		}
-		return post(token, "/messages", body);
+		return WebexMessage.from(post(token, "/messages", body));
 	}
 
 	/** Posts one file (multipart, as Webex wants local files) with optional text. */
-	public JsonNode postFile(String token, String roomId, String text, String fileName, byte[] content) {
+	public WebexMessage postFile(String token, String roomId, String text, String fileName, byte[] content) {
 		return postFile(token, roomId, text, null, fileName, content);
 	}
 
 	/** Posts one file with optional text and/or markdown. */
-	public JsonNode postFile(String token, String roomId, String text, String markdown, String fileName, byte[] content) {
+	public WebexMessage postFile(String token, String roomId, String text, String markdown, String fileName, byte[] content) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("roomId", roomId);
 		if (text != null) {
@@ -155,24 +163,24 @@ public class WebexClient {
 				return fileName;
 			}
 		});
-		return http.send(token, HttpMethod.POST, uri("/messages", Map.of()), parts);
+		return WebexMessage.from(http.send(token, HttpMethod.POST, uri("/messages", Map.of()), parts));
 	}
 
 	/** One page of a room's messages, newest first; follow with {@code before}/{@code beforeMessage}. */
-	public List<JsonNode> messages(String token, String roomId, int max, String beforeMessage) {
+	public List<WebexMessage> messages(String token, String roomId, int max, String beforeMessage) {
 		Map<String, String> query = new java.util.LinkedHashMap<>(Map.of("roomId", roomId, "max", String.valueOf(max)));
 		if (beforeMessage != null) {
 			query.put("beforeMessage", beforeMessage);
 		}
-		return items(get(token, "/messages", query));
+		return items(get(token, "/messages", query)).stream().map(WebexMessage::from).toList();
 	}
 
-	public List<JsonNode> allMessages(String token, String roomId) {
-		return http.listAll(token, uri("/messages", Map.of("roomId", roomId, "max", "100")));
+	public List<WebexMessage> allMessages(String token, String roomId) {
+		return http.listAll(token, uri("/messages", Map.of("roomId", roomId, "max", "100"))).stream().map(WebexMessage::from).toList();
 	}
 
-	public JsonNode message(String token, String messageId) {
-		return get(token, "/messages/" + messageId, Map.of());
+	public WebexMessage message(String token, String messageId) {
+		return WebexMessage.from(get(token, "/messages/" + messageId, Map.of()));
 	}
 
 	/** Downloads an attachment from a message's {@code files} URL (only from the configured Webex). */
@@ -190,21 +198,22 @@ public class WebexClient {
 
 	// --- meetings ---
 
-	public JsonNode createMeeting(String token, Map<String, Object> meeting) {
-		return post(token, "/meetings", meeting);
+	public WebexMeeting createMeeting(String token, Map<String, Object> meeting) {
+		return WebexMeeting.from(post(token, "/meetings", meeting));
 	}
 
-	public JsonNode meeting(String token, String meetingId) {
-		return get(token, "/meetings/" + meetingId, Map.of());
+	public WebexMeeting meeting(String token, String meetingId) {
+		return WebexMeeting.from(get(token, "/meetings/" + meetingId, Map.of()));
 	}
 
 	/** Meetings between {@code from} and {@code to} (ISO 8601) of a meetingType (meetingSeries, scheduledMeeting, meeting). */
-	public List<JsonNode> meetings(String token, String from, String to, String meetingType) {
-		return http.listAll(token, uri("/meetings", Map.of("from", from, "to", to, "meetingType", meetingType, "max", "100")));
+	public List<WebexMeeting> meetings(String token, String from, String to, String meetingType) {
+		return http.listAll(token, uri("/meetings", Map.of("from", from, "to", to, "meetingType", meetingType, "max", "100"))).stream()
+			.map(WebexMeeting::from).toList();
 	}
 
-	public JsonNode updateMeeting(String token, String meetingId, Map<String, Object> meeting) {
-		return http.send(token, HttpMethod.PUT, uri("/meetings/" + meetingId, Map.of()), meeting);
+	public WebexMeeting updateMeeting(String token, String meetingId, Map<String, Object> meeting) {
+		return WebexMeeting.from(http.send(token, HttpMethod.PUT, uri("/meetings/" + meetingId, Map.of()), meeting));
 	}
 
 	public void deleteMeeting(String token, String meetingId) {

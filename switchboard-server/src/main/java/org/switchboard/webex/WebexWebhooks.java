@@ -11,8 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.platform.secrets.Secrets;
 
-import tools.jackson.databind.JsonNode;
-
 /** Creates webhooks at Webex with a fresh secret each, and remembers them (secrets encrypted) for verification. */
 @Service
 public class WebexWebhooks {
@@ -34,8 +32,8 @@ public class WebexWebhooks {
 	public RegisteredWebhook create(String token, String name, String targetUrl, String resource, String event,
 			String filter, String ownerPersonId) {
 		String secret = Secrets.newSecret();
-		JsonNode created = client.createWebhook(token, new WebhookRequest(name, targetUrl, resource, event, filter, secret, null));
-		RegisteredWebhook webhook = new RegisteredWebhook(created.path("id").asString(), name, resource, event, targetUrl,
+		WebexWebhook created = client.createWebhook(token, new WebhookRequest(name, targetUrl, resource, event, filter, secret, null));
+		RegisteredWebhook webhook = new RegisteredWebhook(created.id(), name, resource, event, targetUrl,
 				ownerPersonId, clock.instant());
 		jdbc.sql("""
 				INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date)

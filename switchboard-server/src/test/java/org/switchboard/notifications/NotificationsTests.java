@@ -32,6 +32,7 @@ import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
 import org.switchboard.support.EmbeddedDefault;
 import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexMessage;
 
 import tools.jackson.databind.JsonNode;
 
@@ -101,12 +102,12 @@ class NotificationsTests {
 
 		patch(opportunity, "{\"StageName\":\"Qualification\"}");
 
-		List<JsonNode> posted = awaitBotMessages(room, 1);
-		assertThat(posted.get(0).get("text").asString())
+		List<WebexMessage> posted = awaitBotMessages(room, 1);
+		assertThat(posted.get(0).text())
 			.isEqualTo("Stage of Okafor Freight renewal is now Qualification (was Prospecting; owner profile: " + profile + ")");
 		assertThat(profile).isNotBlank();
 		JsonNode delivery = deliveries("sent").stream().filter(d -> d.get("recordId").asString().equals(opportunity)).findFirst().orElseThrow();
-		assertThat(delivery.get("messageId").asString()).isEqualTo(posted.get(0).get("id").asString());
+		assertThat(delivery.get("messageId").asString()).isEqualTo(posted.get(0).id());
 		assertThat(delivery.get("ruleName").asString()).isEqualTo("Stage changes");
 		assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
 	}
@@ -142,7 +143,7 @@ class NotificationsTests {
 			.until(() -> count(opportunity, "sent") == 30 || count(opportunity, "failed") > 0);
 		faults("DELETE", null);
 		assertThat(count(opportunity, "failed")).isZero();
-		List<String> texts = botMessages(room).stream().map(m -> m.get("text").asString()).toList();
+		List<String> texts = botMessages(room).stream().map(m -> m.text()).toList();
 		assertThat(texts).hasSize(30).doesNotHaveDuplicates();
 		for (int i = 1; i <= 30; i++) {
 			assertThat(texts).contains("Stormy deal step " + i + " is " + stages[i % 2]);
@@ -168,7 +169,7 @@ class NotificationsTests {
 		ApiClient.Response replayed = send("POST", "/api/admin/notifications/deliveries/" + failed.get("id").asLong() + "/replay", null);
 		assertThat(replayed.status()).isEqualTo(200);
 		assertThat(replayed.json().get("status").asString()).isEqualTo("pending");
-		assertThat(awaitBotMessages(room, 1).get(0).get("text").asString()).isEqualTo("Doomed deal is Closed Lost");
+		assertThat(awaitBotMessages(room, 1).get(0).text()).isEqualTo("Doomed deal is Closed Lost");
 		Awaitility.await().atMost(WAIT).until(() -> count(opportunity, "sent") == 1);
 
 		ApiClient.Response again = send("POST", "/api/admin/notifications/deliveries/" + failed.get("id").asLong() + "/replay", null);
@@ -199,9 +200,9 @@ class NotificationsTests {
 
 		patch(opportunity, "{\"StageName\":\"Qualification\"}");
 
-		JsonNode message = awaitBotMessages(room, 1).get(0);
-		assertThat(message.get("text").asString()).isEqualTo("Now Qualification: " + name);
-		assertThat(message.has("markdown")).isFalse();
+		WebexMessage message = awaitBotMessages(room, 1).get(0);
+		assertThat(message.text()).isEqualTo("Now Qualification: " + name);
+		assertThat(message.markdown()).isNull();
 		Awaitility.await().atMost(WAIT).until(() -> count(opportunity, "sent") == 1);
 		String console = api().send(ADMIN, "GET", "/admin", null).body();
 		assertThat(console).contains("Space notifications").contains("Markup &lt;i&gt;rule&lt;/i&gt;")
@@ -305,7 +306,7 @@ class NotificationsTests {
 
 		registerTheBot();
 
-		assertThat(awaitBotMessages(room, 1).get(0).get("text").asString()).isEqualTo("Late bot deal is Qualification");
+		assertThat(awaitBotMessages(room, 1).get(0).text()).isEqualTo("Late bot deal is Qualification");
 		assertThat(members(room)).contains(BOT_EMAIL);
 	}
 
@@ -382,14 +383,14 @@ class NotificationsTests {
 		return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE record_id = ?").param(recordId).query(Long.class).single();
 	}
 
-	private List<JsonNode> awaitBotMessages(String room, int expected) {
+	private List<WebexMessage> awaitBotMessages(String room, int expected) {
 		Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() >= expected);
 		return botMessages(room);
 	}
 
 	/** The bot's messages, read with a member's token (a bot sees group messages only when mentioned). */
-	private List<JsonNode> botMessages(String room) {
-		return webex.allMessages(MEMBER_TOKEN, room).stream().filter(m -> BOT_EMAIL.equals(m.path("personEmail").asString(""))).toList();
+	private List<WebexMessage> botMessages(String room) {
+		return webex.allMessages(MEMBER_TOKEN, room).stream().filter(m -> BOT_EMAIL.equals(m.personEmail())).toList();
 	}
 
 	private List<String> members(String room) {

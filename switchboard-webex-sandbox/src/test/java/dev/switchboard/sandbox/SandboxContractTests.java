@@ -208,6 +208,20 @@ class SandboxContractTests {
 		assertThat(all.get("items").get(0).get("markdown").asString()).startsWith("hey");
 	}
 
+	@Test
+	void aBotLeavesARoomByDeletingItsOwnMembershipAndAStrangerCannotDeleteOne() throws Exception {
+		String roomId = client.json(AGENT, "POST", "/v1/rooms", "{\"title\":\"Leaving room\"}").get("id").asString();
+		String membershipId = client.json(AGENT, "POST", "/v1/memberships", "{\"roomId\":\"" + roomId + "\",\"personEmail\":\"switchboard-bot@webex.bot\"}")
+			.get("id").asString();
+
+		assertThat(client.call("sandbox-token-viewer", "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).as("not in the room").isEqualTo(404);
+		assertThat(client.call(BOT, "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).isEqualTo(204);
+
+		assertThat(client.json(AGENT, "GET", "/v1/memberships?roomId=" + roomId, null).get("items")).extracting(m -> m.get("personEmail").asString())
+			.containsExactly("agent@switchboard.test");
+		assertThat(client.call(BOT, "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).as("already gone").isEqualTo(404);
+	}
+
 	/** The next delivery, whose signature must be the HMAC-SHA1 of its exact bytes with {@code secret}. */
 	@Test
 	void roomsMembershipsAndMessagesHaveWebexFields() throws Exception {

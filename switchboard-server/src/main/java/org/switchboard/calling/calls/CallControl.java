@@ -15,9 +15,8 @@ import org.switchboard.crm.PhoneNormalizer;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexAccounts;
+import org.switchboard.webex.WebexCall;
 import org.switchboard.webex.WebexClient;
-
-import tools.jackson.databind.JsonNode;
 
 /** Places and controls the user's calls through Webex call control. */
 @Service
@@ -50,8 +49,8 @@ public class CallControl {
 	@Transactional
 	public CallView dial(String userId, DialRequest request) {
 		Target target = target(request);
-		JsonNode placed = WebexCalls.asUser(accounts, userId, token -> webex.dial(token, target.number()));
-		CallRow call = tracker.track(userId, placed.path("callId").asString(), Direction.OUTBOUND, target.number(), null,
+		WebexCall placed = WebexCalls.asUser(accounts, userId, token -> webex.dial(token, target.number()));
+		CallRow call = tracker.track(userId, placed.id(), Direction.OUTBOUND, target.number(), null,
 				false, clock.instant());
 		if (target.who().isPresent()) {
 			call = call.withWho(target.who().get());

@@ -6,7 +6,10 @@ import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 
-/** Runs a call-control request as the user, turning Webex's refusals into problems the user can act on. */
+/**
+ * Runs a call-control request as the user. A call Webex no longer has is a 404 saying so; every other refusal passes to
+ * the web edge, which answers it as in every feature.
+ */
 final class WebexCalls {
 
 	private WebexCalls() {
@@ -18,18 +21,8 @@ final class WebexCalls {
 		try {
 			return request.apply(token);
 		}
-		catch (WebexApiException.Unauthorized e) {
-			throw new ProblemException(409, "Webex token rejected",
-					"Webex rejected your access token (it may have expired); link your Webex account again");
-		}
 		catch (WebexApiException.NotFound e) {
-			throw ProblemException.notFound("Webex no longer has this call: " + e.getMessage());
-		}
-		catch (WebexApiException e) {
-			if (e.status() == 400 || e.status() == 409) {
-				throw new ProblemException(409, "Webex refused", "Webex refused the request: " + e.getMessage());
-			}
-			throw new ProblemException(502, "Webex unavailable", "Webex did not complete the request: " + e.getMessage());
+			throw ProblemException.notFound("Webex no longer has this call: " + e.reason());
 		}
 	}
 }

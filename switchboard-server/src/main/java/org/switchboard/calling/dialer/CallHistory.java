@@ -6,10 +6,8 @@ import org.springframework.stereotype.Service;
 import org.switchboard.calling.settings.CallingSettings;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexAccounts;
-import org.switchboard.webex.WebexApiException;
+import org.switchboard.webex.WebexCall;
 import org.switchboard.webex.WebexClient;
-
-import tools.jackson.databind.JsonNode;
 
 /** The user's recent Webex calls (placed, received, missed), when the admin has call history on. */
 @Service
@@ -31,19 +29,13 @@ public class CallHistory {
 		}
 		String token = accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(409, "Not linked to Webex",
 				"Your user is not linked to a Webex account, so there is no call history to show"));
-		try {
-			return webex.callHistory(token, null).stream().map(CallHistory::entry)
-				.sorted(java.util.Comparator.comparing(Entry::time, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
-				.toList();
-		}
-		catch (WebexApiException e) {
-			throw new ProblemException(502, "Webex unavailable", "Webex did not return your call history: " + e.getMessage());
-		}
+		return webex.callHistory(token, null).stream().map(CallHistory::entry)
+			.sorted(java.util.Comparator.comparing(Entry::time, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+			.toList();
 	}
 
-	private static Entry entry(JsonNode item) {
-		return new Entry(item.path("type").asString(null), item.path("name").asString(null), item.path("number").asString(null),
-				item.path("privacyEnabled").asBoolean(false), item.path("time").asString(null));
+	private static Entry entry(WebexCall.HistoryEntry item) {
+		return new Entry(item.type(), item.name(), item.number(), item.privacyEnabled(), item.time());
 	}
 
 	/** @param type placed, received or missed */

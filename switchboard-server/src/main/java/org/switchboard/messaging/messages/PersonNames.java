@@ -1,5 +1,6 @@
 package org.switchboard.messaging.messages;
 
+import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ class PersonNames {
 		}
 		String name;
 		try {
-			name = client.person(token, personId).path("displayName").asString("");
+			name = Objects.requireNonNullElse(client.person(token, personId).displayName(), "");
 		}
 		catch (WebexApiException e) {
 			if (e.status() != 404) {

@@ -1,6 +1,5 @@
 package org.switchboard.messaging.messages;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,7 @@ import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexClient;
 import org.switchboard.webex.WebexContent;
-
-import tools.jackson.databind.JsonNode;
+import org.switchboard.webex.WebexMessage;
 
 /**
  * Reading and posting a room's messages as the user, with the user's own token: Webex decides what the user may see,
@@ -48,7 +46,7 @@ public class RoomMessages {
 		}
 		String beforeMessage = before == null || before.isBlank() ? null : before.strip();
 		// One more than asked tells whether earlier messages exist without a second request.
-		List<JsonNode> found = webex.call(userId, notVisible, token -> client.messages(token, roomId, size + 1, beforeMessage));
+		List<WebexMessage> found = webex.call(userId, notVisible, token -> client.messages(token, roomId, size + 1, beforeMessage));
 		String token = webex.token(userId);
 		List<MessageView> views = new ArrayList<>();
 		found.stream().limit(size).forEach(m -> views.add(view(token, m)));
@@ -85,27 +83,24 @@ public class RoomMessages {
 	/** The {@code index}th file of a message, downloaded with the user's token (so only from rooms the user is in). */
 	public WebexContent attachment(String userId, String messageId, int index) {
 		Supplier<ProblemException> missing = () -> ProblemException.notFound("No attachment " + index + " on message '" + messageId + "' for you");
-		JsonNode message = webex.call(userId, missing, token -> client.message(token, messageId));
-		JsonNode url = message.path("files").path(index);
-		if (index < 0 || !url.isString()) {
+		WebexMessage message = webex.call(userId, missing, token -> client.message(token, messageId));
+		if (index < 0 || index >= message.files().size()) {
 			throw missing.get();
 		}
-		return webex.call(userId, missing, token -> client.content(token, URI.create(url.asString())));
+		return webex.call(userId, missing, token -> client.content(token, message.files().get(index)));
 	}
 
 	/** The message as the UI shows it, its author's name read with {@code token}. */
-	public MessageView view(String token, JsonNode message) {
-		String text = message.path("text").asString(null);
-		String markdown = message.path("markdown").asString(null);
+	public MessageView view(String token, WebexMessage message) {
+		String text = message.text();
+		String markdown = message.markdown();
 		String rendered = markdown != null ? html.markdown(markdown) : text != null ? html.text(text) : "";
 		List<MessageView.FileLink> files = new ArrayList<>();
-		String id = message.path("id").asString();
-		for (int i = 0; i < message.path("files").size(); i++) {
-			files.add(new MessageView.FileLink(i, "/api/messaging/messages/" + id + "/files/" + i));
+		for (int i = 0; i < message.files().size(); i++) {
+			files.add(new MessageView.FileLink(i, "/api/messaging/messages/" + message.id() + "/files/" + i));
 		}
-		String personId = message.path("personId").asString(null);
-		return new MessageView(id, message.path("roomId").asString(null), personId, message.path("personEmail").asString(null),
-				names.nameOf(token, personId), message.path("created").asString(null), text, markdown, rendered, files);
+		return new MessageView(message.id(), message.roomId(), message.personId(), message.personEmail(),
+				names.nameOf(token, message.personId()), message.created(), text, markdown, rendered, files);
 	}
 
 	private static void checkSize(String field, String value) {

@@ -86,7 +86,7 @@ public class SpaceCreation {
 				added.add(new Added(candidate.email(), candidate.name()));
 			}
 			catch (WebexApiException e) {
-				notAdded.add(new NotAdded(candidate.email(), candidate.name(), WebexAsUser.reason(e)));
+				notAdded.add(new NotAdded(candidate.email(), candidate.name(), e.reason()));
 			}
 		}
 

@@ -40,6 +40,10 @@ public class SpaceStore {
 			.query(SPACE).list();
 	}
 
+	public List<Space> all() {
+		return jdbc.sql(COLUMNS + " ORDER BY created_at").query(SPACE).list();
+	}
+
 	public List<Space> forRoom(String roomId) {
 		return jdbc.sql(COLUMNS + " WHERE room_id = ? ORDER BY created_at, id").param(roomId).query(SPACE).list();
 	}

@@ -8,7 +8,10 @@ import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 
-/** Runs a Webex request with the user's own token, turning Webex's refusals into problems the user can act on. */
+/**
+ * Runs a Webex request with the user's own token. Webex's 404 (an id this token cannot see) becomes the caller's own
+ * "not found"; every other refusal passes to the web edge, which answers it as in every feature.
+ */
 @Component
 public class WebexAsUser {
 
@@ -30,31 +33,8 @@ public class WebexAsUser {
 		try {
 			return request.apply(token);
 		}
-		catch (WebexApiException e) {
-			throw problem(e, notFound);
+		catch (WebexApiException.NotFound e) {
+			throw notFound.get();
 		}
-	}
-
-	public static ProblemException problem(WebexApiException e, Supplier<ProblemException> notFound) {
-		if (e instanceof WebexApiException.NotFound) {
-			return notFound.get();
-		}
-		if (e instanceof WebexApiException.Unauthorized) {
-			return new ProblemException(409, "Webex token rejected",
-					"Webex rejected your access token (it may have expired); link your Webex account again");
-		}
-		if (e instanceof WebexApiException.RateLimited busy) {
-			return new ProblemException(503, "Webex is busy", "Webex asks to wait " + busy.retryAfter().toSeconds() + " s before trying again");
-		}
-		if (e.status() >= 400 && e.status() < 500) {
-			return new ProblemException(e.status() == 413 ? 413 : 400, "Webex refused", "Webex refused the request: " + reason(e));
-		}
-		return new ProblemException(502, "Webex unavailable", "Webex did not complete the request: " + reason(e));
-	}
-
-	/** Webex's own words for a refusal: its error descriptions, else its message. */
-	public static String reason(WebexApiException e) {
-		String described = String.join("; ", e.errors().stream().filter(d -> d != null && !d.isBlank()).toList());
-		return described.isEmpty() ? e.getMessage() : described;
 	}
 }

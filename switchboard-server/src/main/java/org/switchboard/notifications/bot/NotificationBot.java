@@ -15,8 +15,7 @@ import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.secrets.Secrets;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
-
-import tools.jackson.databind.JsonNode;
+import org.switchboard.webex.WebexPerson;
 
 /** The bot that posts notifications: registered with a token Webex confirms is a bot's, stored encrypted. */
 @Service
@@ -46,15 +45,14 @@ public class NotificationBot {
 			throw ProblemException.badRequest("A bot access token is required", new FieldProblem("accessToken", "is required"));
 		}
 		String token = accessToken.trim();
-		JsonNode me = me(token);
-		if (!"bot".equals(me.path("type").asString(""))) {
-			throw ProblemException.badRequest("This token belongs to a " + me.path("type").asString("person")
+		WebexPerson me = me(token);
+		if (!me.isBot()) {
+			throw ProblemException.badRequest("This token belongs to a " + me.type()
 					+ ", not a bot: create a bot at developer.webex.com (My Webex Apps) and paste its token",
 					new FieldProblem("accessToken", "is not a bot's token"));
 		}
 		Optional<BotAccount> before = current();
-		BotAccount bot = new BotAccount(me.path("id").asString(), me.path("emails").path(0).asString(""),
-				me.path("displayName").asString(null), actor, clock.instant());
+		BotAccount bot = new BotAccount(me.id(), me.email(), me.displayName(), actor, clock.instant());
 		jdbc.sql("DELETE FROM notification_bot").update();
 		jdbc.sql("INSERT INTO notification_bot (id, person_id, email, display_name, token_encrypted, registered_by, registered_date) VALUES (1, ?, ?, ?, ?, ?, ?)")
 			.params(bot.personId(), bot.email(), bot.displayName(), secrets.encrypt(token), actor, bot.registeredAt().atOffset(ZoneOffset.UTC))
@@ -85,7 +83,7 @@ public class NotificationBot {
 			.optional();
 	}
 
-	private JsonNode me(String token) {
+	private WebexPerson me(String token) {
 		try {
 			return webex.me(token);
 		}

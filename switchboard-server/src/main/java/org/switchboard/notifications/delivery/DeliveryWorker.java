@@ -103,7 +103,7 @@ class DeliveryWorker {
 			if (!space.get().joinedBy(credentials.get().email())) {
 				join(space.get(), credentials.get());
 			}
-			String messageId = webex.postMessage(credentials.get().token(), delivery.roomId(), delivery.text(), null).path("id").asString(null);
+			String messageId = webex.postMessage(credentials.get().token(), delivery.roomId(), delivery.text(), null).id();
 			outbox.sent(delivery.id(), messageId, clock.instant());
 		}
 		catch (WebexApiException | CannotJoin e) {

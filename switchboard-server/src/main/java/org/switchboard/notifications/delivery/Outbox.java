@@ -101,6 +101,11 @@ public class Outbox {
 				: jdbc.sql(COLUMNS + " WHERE status = ? ORDER BY id DESC LIMIT ?").params(status, max).query(DELIVERY).list();
 	}
 
+	/** Drops every queued, failed and sent delivery (uninstall); returns how many there were. */
+	public int clear() {
+		return jdbc.sql("DELETE FROM notification_delivery").update();
+	}
+
 	public long count(String status) {
 		return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE status = ?").param(status).query(Long.class).single();
 	}

@@ -29,6 +29,15 @@ public class RecordRooms {
 		return jdbc.sql(COLUMNS + " WHERE record_id = ?").param(recordId).query(SPACE).list();
 	}
 
+	public List<Space> all() {
+		return jdbc.sql(COLUMNS + " ORDER BY linked_date").query(SPACE).list();
+	}
+
+	/** Forgets a room (uninstall, after the bot left it). */
+	public void forget(String spaceId) {
+		unlink(spaceId);
+	}
+
 	public Optional<Space> find(String spaceId) {
 		return jdbc.sql(COLUMNS + " WHERE space_id = ?").param(spaceId).query(SPACE).optional();
 	}

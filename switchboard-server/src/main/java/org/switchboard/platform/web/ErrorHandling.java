@@ -30,6 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.UpstreamException;
 
 /**
  * Translates failures at the edge: problem details JSON for {@code /api} and webhooks,
@@ -51,6 +52,17 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	Object onProblem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
 		return respond(request, response, e.status(), e.title(), e.getMessage(), e.errors());
+	}
+
+	/** Webex (or another service) refused or did not answer: the same answer in every feature. */
+	@ExceptionHandler(UpstreamException.class)
+	Object onUpstream(UpstreamException e, HttpServletRequest request, HttpServletResponse response) {
+		UpstreamAnswer answer = UpstreamAnswer.of(e);
+		log.info("{} on {} {}: {}", answer.title(), request.getMethod(), request.getRequestURI(), e.getMessage());
+		if (answer.retryAfterSeconds() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(answer.retryAfterSeconds()));
+		}
+		return respond(request, response, answer.status(), answer.title(), answer.detail(), List.of());
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })

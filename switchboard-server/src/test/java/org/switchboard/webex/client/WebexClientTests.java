@@ -58,14 +58,14 @@ class WebexClientTests {
 		for (int i = 0; i < 250; i++) {
 			client.createWebhook(TOKEN, new WebhookRequest("hook " + i, "http://127.0.0.1:1/x", "telephony_calls", "all", null, "s", null));
 		}
-		assertThat(client.webhooks(TOKEN)).hasSize(250).extracting(w -> w.get("id").asString()).doesNotHaveDuplicates();
+		assertThat(client.webhooks(TOKEN)).hasSize(250).extracting(w -> w.id()).doesNotHaveDuplicates();
 	}
 
 	@Test
 	void honoursRetryAfterOn429() throws Exception {
 		control("PUT", "/sandbox/faults", "{\"rate\":1.0,\"statuses\":[429],\"retryAfterSeconds\":2,\"count\":2}");
 
-		assertThat(client.me(TOKEN).get("emails").get(0).asString()).isEqualTo("agent@switchboard.test");
+		assertThat(client.me(TOKEN).email()).isEqualTo("agent@switchboard.test");
 		assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
 	}
 
@@ -73,7 +73,7 @@ class WebexClientTests {
 	void fallsBackToASaneWaitForAMalformedRetryAfter() throws Exception {
 		control("PUT", "/sandbox/faults", "{\"rate\":1.0,\"statuses\":[429],\"retryAfterHeader\":\"rand(30),add(30)\",\"count\":1}");
 
-		assertThat(client.me(TOKEN).get("type").asString()).isEqualTo("person");
+		assertThat(client.me(TOKEN).type()).isEqualTo("person");
 		assertThat(waits).containsExactly(Duration.ofSeconds(15));
 	}
 
@@ -110,12 +110,12 @@ class WebexClientTests {
 		String roomId = client.createRoom(TOKEN, "Deal room").get("id").asString();
 		byte[] pdf = "%PDF-1.4 quote".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-		tools.jackson.databind.JsonNode message = client.postFile(TOKEN, roomId, "The quote", "quote.pdf", pdf);
+		org.switchboard.webex.WebexMessage message = client.postFile(TOKEN, roomId, "The quote", "quote.pdf", pdf);
 
-		String url = message.get("files").get(0).asString();
+		String url = message.files().get(0).toString();
 		assertThat(url).startsWith(sandbox.baseUrl() + "/v1/contents/");
 		assertThat(client.attachment(TOKEN, URI.create(url))).isEqualTo(pdf);
-		assertThat(client.messages(TOKEN, roomId, 10, null)).extracting(m -> m.get("text").asString()).containsExactly("The quote");
+		assertThat(client.messages(TOKEN, roomId, 10, null)).extracting(m -> m.text()).containsExactly("The quote");
 		assertThatThrownBy(() -> client.attachment("sandbox-token-viewer", URI.create(url)))
 			.isInstanceOf(WebexApiException.NotFound.class);
 	}

@@ -52,6 +52,7 @@ public class Spaces {
 			.on("GET", "/v1/rooms/{roomId}", r -> Response.ok(visibleRoom(r, r.path("roomId"))))
 			.on("POST", "/v1/memberships", this::addMember)
 			.on("GET", "/v1/memberships", this::listMemberships)
+			.on("DELETE", "/v1/memberships/{membershipId}", this::deleteMembership)
 			.on("POST", "/v1/messages", this::postMessage)
 			.on("GET", "/v1/messages", this::listMessages)
 			.on("GET", "/v1/messages/{messageId}", r -> Response.ok(visibleMessage(r, r.path("messageId"))))
@@ -119,6 +120,18 @@ public class Spaces {
 		Map<String, Object> room = visibleRoom(request, request.query("roomId") == null ? "" : request.query("roomId"));
 		List<Object> list = new ArrayList<>(memberships.stream().filter(m -> m.get("roomId").equals(room.get("id"))).toList());
 		return Paging.page(request, baseUrl, list, 100, 1000);
+	}
+
+	/** Any member may remove a membership of a room they are in (a bot leaves by deleting its own); a {@code memberships deleted} event follows. */
+	private Response deleteMembership(Request request) {
+		Person caller = people.caller(request);
+		Map<String, Object> membership = memberships.stream().filter(m -> m.get("id").equals(request.path("membershipId"))).findFirst()
+			.filter(m -> isMember(rooms.get((String) m.get("roomId")), caller))
+			.orElseThrow(() -> ApiError.notFound("No membership " + request.path("membershipId")));
+		List<Person> notified = membersOf(rooms.get((String) membership.get("roomId")));
+		memberships.remove(membership);
+		notified.forEach(m -> webhooks.publish(m.id(), "memberships", "deleted", caller.id(), membership));
+		return Response.noContent();
 	}
 
 	private Response postMessage(Request request) {
