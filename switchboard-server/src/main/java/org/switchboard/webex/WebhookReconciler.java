@@ -154,6 +154,7 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 					result.removed++;
 				}
 				else if ("inactive".equals(w.path("status").asString())) {
+					webhooks.markStatus(row.id(), "inactive");
 					webhooks.reactivate(token.get(), row);
 					result.reactivated++;
 				}

@@ -140,8 +140,8 @@ class WebexSignInTests extends EmbeddedServerTest {
 
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			Callable<Integer> activeCalls = () -> api().get(ApiClient.AGENT, "/api/calling/calls").status();
-			List<Future<Integer>> answers = pool.invokeAll(List.of(activeCalls, activeCalls, activeCalls, activeCalls));
+			Callable<Integer> listRooms = () -> api().get(ApiClient.AGENT, "/api/messaging/rooms").status();
+			List<Future<Integer>> answers = pool.invokeAll(List.of(listRooms, listRooms, listRooms, listRooms));
 			for (Future<Integer> answer : answers) {
 				assertThat(answer.get()).as("Webex's 401 answered by one refresh, then the request again").isEqualTo(200);
 			}
