@@ -137,7 +137,8 @@ public class WebexAccounts {
 	/** For a 401: a new token for the rejected one's owner, sharing a refresh already under way. */
 	Optional<String> renew(String rejectedToken) {
 		String hash = sha256(rejectedToken);
-		return jdbc.sql("SELECT user_id FROM webex_account WHERE access_token_sha256 = ?").param(hash).query(String.class).optional()
+		return jdbc.sql("SELECT user_id FROM webex_account WHERE access_token_sha256 = ? OR previous_access_token_sha256 = ?").params(hash, hash)
+			.query(String.class).optional()
 			.flatMap(userId -> refreshed(userId, hash, false));
 	}
 
@@ -207,10 +208,10 @@ public class WebexAccounts {
 		Instant now = clock.instant();
 		String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : stale.refreshToken();
 		jdbc.sql("""
-				UPDATE webex_account SET token_encrypted = ?, access_token_sha256 = ?, refresh_token_encrypted = ?, expires_date = ?,
-				    refresh_expires_date = COALESCE(?, refresh_expires_date) WHERE user_id = ?""")
-			.params(secrets.encrypt(tokens.accessToken()), sha256(tokens.accessToken()), secrets.encrypt(refreshToken), expiry(now, tokens.expiresIn()),
-					expiry(now, tokens.refreshTokenExpiresIn()), userId)
+				UPDATE webex_account SET token_encrypted = ?, access_token_sha256 = ?, previous_access_token_sha256 = ?, refresh_token_encrypted = ?,
+				    expires_date = ?, refresh_expires_date = COALESCE(?, refresh_expires_date) WHERE user_id = ?""")
+			.params(secrets.encrypt(tokens.accessToken()), sha256(tokens.accessToken()), stale.tokenHash(), secrets.encrypt(refreshToken),
+					expiry(now, tokens.expiresIn()), expiry(now, tokens.refreshTokenExpiresIn()), userId)
 			.update();
 		return Optional.of(tokens.accessToken());
 	}

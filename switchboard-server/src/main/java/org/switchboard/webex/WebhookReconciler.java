@@ -98,10 +98,10 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 		running.lock();
 		try {
 			Optional<String> base = address.baseUrl();
-			if (base.isEmpty()) {
+			if (base.isEmpty() && !which.isEmpty()) {
 				result.problems.add("The public base URL is not set, so Webex has nowhere to deliver calls and messages");
 			}
-			else {
+			else if (base.isPresent()) {
 				which.forEach(account -> reconcile(account, base.get() + WEBHOOK_PATH, result));
 			}
 			record(result);

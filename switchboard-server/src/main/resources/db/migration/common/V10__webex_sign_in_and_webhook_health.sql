@@ -1,6 +1,8 @@
 -- Each user's own Webex sign-in (OAuth): the refresh token (encrypted), expiry times, granted scopes, and a hash of
--- the access token so a 401 can be traced to its owner without decrypting every row.
+-- the access token (and of the one before the last refresh) so a 401 can be traced to its owner without decrypting
+-- every row, also by a request that started before another one refreshed.
 ALTER TABLE webex_account ADD COLUMN access_token_sha256 VARCHAR(64);
+ALTER TABLE webex_account ADD COLUMN previous_access_token_sha256 VARCHAR(64);
 ALTER TABLE webex_account ADD COLUMN refresh_token_encrypted VARCHAR(2000);
 ALTER TABLE webex_account ADD COLUMN expires_date TIMESTAMP WITH TIME ZONE;
 ALTER TABLE webex_account ADD COLUMN refresh_expires_date TIMESTAMP WITH TIME ZONE;
@@ -9,6 +11,7 @@ ALTER TABLE webex_account ADD COLUMN org_id VARCHAR(255);
 ALTER TABLE webex_account ADD COLUMN avatar VARCHAR(1000);
 ALTER TABLE webex_account ADD COLUMN org_admin BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX webex_account_by_token_hash ON webex_account (access_token_sha256);
+CREATE INDEX webex_account_by_previous_token_hash ON webex_account (previous_access_token_sha256);
 
 -- Users Webex signed out (a refused refresh) or who signed out, and why: the home page says so.
 CREATE TABLE webex_signed_out (

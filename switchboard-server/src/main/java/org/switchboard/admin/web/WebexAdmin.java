@@ -128,15 +128,11 @@ class WebexAdmin {
 		}
 	}
 
-	/** One webhook as the console lists it. */
-	record Row(RegisteredWebhook webhook, String ownerEmail, String state) {
+	/** One webhook as the console lists it; {@code stopped} when Webex is not delivering to it. */
+	record Row(RegisteredWebhook webhook, String ownerEmail, String state, boolean stopped, Instant lastDelivery) {
 
-		boolean stopped() {
-			return !"Active".equals(state);
-		}
-
-		Instant lastDelivery() {
-			return webhook.lastDelivery();
+		Row(RegisteredWebhook webhook, String ownerEmail, String state) {
+			this(webhook, ownerEmail, state, !"Active".equals(state), webhook.lastDelivery());
 		}
 	}
 }
