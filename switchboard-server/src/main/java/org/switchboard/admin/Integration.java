@@ -18,9 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.secrets.Secrets;
-import org.switchboard.platform.settings.GeneralSettings;
-import org.switchboard.platform.settings.SettingsSection;
-import org.switchboard.platform.settings.SettingsStore;
 import org.switchboard.webex.RegisteredWebhook;
 import org.switchboard.webex.WebexAccount;
 import org.switchboard.webex.WebexAccounts;
@@ -28,21 +25,19 @@ import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
 import org.switchboard.webex.WebexPerson;
 import org.switchboard.webex.WebexWebhooks;
+import org.switchboard.webex.PublicAddress;
+import org.switchboard.webex.WebhookReconciler;
 
 /** Registration of the Webex integration (A1), the state of its token as last checked, and its webhook site (C8), audited. */
 @Service
 public class Integration {
 
-	static final String WEBHOOK_PATH = "/webhooks/webex";
-	/** Each linked user's webhooks: call events for calling, new messages for messaging's live updates. */
-	private static final List<SiteWebhook> SITE_WEBHOOKS = List.of(new SiteWebhook("Switchboard calls", "telephony_calls", "all"),
-			new SiteWebhook("Switchboard messages", "messages", "created"));
 
 	private final WebexClient client;
 	private final WebexWebhooks webhooks;
 	private final WebexAccounts accounts;
-	private final SettingsStore settings;
-	private final SettingsSection<GeneralSettings> general;
+	private final WebhookReconciler reconciler;
+	private final PublicAddress address;
 	private final Secrets secrets;
 	private final AuditLog audit;
 	private final JdbcClient jdbc;
@@ -50,14 +45,13 @@ public class Integration {
 	private final TransactionTemplate transactions;
 	private final AtomicReference<WebexConnection> lastCheck = new AtomicReference<>(WebexConnection.unchecked());
 
-	Integration(WebexClient client, WebexWebhooks webhooks, WebexAccounts accounts, SettingsStore settings,
-			SettingsSection<GeneralSettings> general, Secrets secrets, AuditLog audit, JdbcClient jdbc, Clock clock,
-			TransactionTemplate transactions) {
+	Integration(WebexClient client, WebexWebhooks webhooks, WebexAccounts accounts, WebhookReconciler reconciler, PublicAddress address,
+			Secrets secrets, AuditLog audit, JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
 		this.client = client;
 		this.webhooks = webhooks;
 		this.accounts = accounts;
-		this.settings = settings;
-		this.general = general;
+		this.reconciler = reconciler;
+		this.address = address;
 		this.secrets = secrets;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -136,31 +130,18 @@ public class Integration {
 	}
 
 	/**
-	 * Creates the {@code telephony_calls} and {@code messages} webhooks of every linked user (those missing), pointing at the public base URL
-	 * (or {@code fallbackBaseUrl} when none is set and the caller knows the server's own address).
+	 * Reconciles every signed-in user's webhooks with what Webex lists (creating those missing) at
+	 * {@code <publicBaseUrl>/webhooks/webex}; without a public base URL, a 400 naming the setting.
 	 */
-	@Transactional
-	public List<RegisteredWebhook> createSite(String actor, String fallbackBaseUrl) {
-		String base = Optional.ofNullable(settings.read(general).publicBaseUrl()).orElse(fallbackBaseUrl);
-		if (base == null) {
+	public List<RegisteredWebhook> createSite(String actor) {
+		if (address.baseUrl().isEmpty()) {
 			throw ProblemException.badRequest("Set the public base URL in the general settings first: Webex must reach Switchboard there",
 					new FieldProblem("publicBaseUrl", "is not set"));
 		}
-		String target = base.replaceAll("/+$", "") + WEBHOOK_PATH;
-		List<RegisteredWebhook> created = new ArrayList<>();
-		List<RegisteredWebhook> existing = webhooks.all();
-		for (WebexAccount account : accounts.all()) {
-			for (SiteWebhook wanted : SITE_WEBHOOKS) {
-				boolean exists = existing.stream().anyMatch(w -> account.personId().equals(w.ownerPersonId())
-						&& w.resource().equals(wanted.resource()) && w.targetUrl().equals(target));
-				if (!exists) {
-					String token = accounts.tokenFor(account.userId()).orElseThrow();
-					created.add(webhooks.create(token, wanted.name(), target, wanted.resource(), wanted.event(), null, account.personId()));
-				}
-			}
-		}
-		audit.record(actor, "integration.site", target, null, created.size() + " webhooks created");
-		return created;
+		WebhookReconciler.Result result = reconciler.reconcileAll();
+		audit.record(actor, "integration.site", address.baseUrl().get() + WebhookReconciler.WEBHOOK_PATH, null,
+				result.created().size() + " webhooks created, " + result.reactivated() + " re-activated, " + result.removed() + " removed");
+		return result.created();
 	}
 
 	/** The registration with the token checked at Webex now (outside any transaction), the linked users and the webhooks. */
@@ -194,6 +175,7 @@ public class Integration {
 			}).optional();
 	}
 
+	/** Each webhook as the last reconciliation found it at Webex, with its last delivery (no Webex call here). */
 	private List<Map<String, Object>> webhookStatus() {
 		List<Map<String, Object>> list = new ArrayList<>();
 		for (RegisteredWebhook w : webhooks.all()) {
@@ -202,23 +184,13 @@ public class Integration {
 			item.put("resource", w.resource());
 			item.put("targetUrl", w.targetUrl());
 			item.put("ownerPersonId", w.ownerPersonId());
-			item.put("status", liveStatus(w));
+			item.put("ownerEmail", accounts.forPerson(w.ownerPersonId()).map(WebexAccount::email).orElse(null));
+			item.put("status", w.status());
+			item.put("checkedAt", w.checked() == null ? null : w.checked().toString());
+			item.put("lastDeliveryAt", w.lastDelivery() == null ? null : w.lastDelivery().toString());
 			list.add(item);
 		}
 		return list;
 	}
 
-	/** Webex's own view (active, or inactive after failed deliveries), read with the owner's token. */
-	private String liveStatus(RegisteredWebhook webhook) {
-		try {
-			String token = accounts.forPerson(webhook.ownerPersonId()).flatMap(a -> accounts.tokenFor(a.userId())).orElse(null);
-			return token == null ? "unknown" : client.webhook(token, webhook.id()).status();
-		}
-		catch (WebexApiException e) {
-			return e.status() == 404 ? "deleted at Webex" : "unknown (" + e.status() + ")";
-		}
-	}
-
-	private record SiteWebhook(String name, String resource, String event) {
-	}
 }

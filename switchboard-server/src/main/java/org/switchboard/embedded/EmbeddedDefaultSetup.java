@@ -10,17 +10,24 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.switchboard.admin.AdminSettings;
 import org.switchboard.admin.Integration;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
+import org.switchboard.webex.WebexIntegrationSettings;
+import org.switchboard.webex.WebexSignIn;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * After the demo data exists: links every CRM user whose email a sandbox person has, registers the
- * integration with the first admin's token, and creates the webhooks pointing back at this server; registers the
+ * After the demo data exists: creates a Webex integration at the sandbox and enters it in the settings, signs every
+ * CRM user whose email a sandbox person has in to Webex through the sandbox's OAuth pages (which also creates their
+ * webhooks), and registers the integration with the first admin's token; registers the
  * sandbox's bot for space notifications with an example rule (unless {@code switchboard.embedded.notifications=false}).
- * Idempotent, so a restart changes nothing that is already in place.
+ * A restart finds a fresh sandbox and signs the users in again; nothing else is repeated.
  */
 class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 
@@ -32,9 +39,15 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 	private final Integration integration;
 	private final StarterNotifications notifications;
 	private final Environment environment;
+	private final SandboxSignIn sandboxSignIn;
+	private final AdminSettings settings;
+	private final JsonMapper json;
 
 	EmbeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts, Integration integration,
-			StarterNotifications notifications, Environment environment) {
+			StarterNotifications notifications, Environment environment, WebexSignIn signIn, AdminSettings settings, JsonMapper json) {
+		this.sandboxSignIn = new SandboxSignIn(sandbox, signIn, json);
+		this.settings = settings;
+		this.json = json;
 		this.sandbox = sandbox;
 		this.records = records;
 		this.accounts = accounts;
@@ -50,10 +63,18 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// The sandbox starts empty each time: it gets the integration anew, and users whose stored sign-in it does not
+		// know (every user after a restart) sign in again through its pages, as a person would in a browser.
+		SandboxSignIn.Credentials credentials = sandboxSignIn.createIntegration();
+		ObjectNode integrationSettings = json.createObjectNode().put("clientId", credentials.clientId()).put("clientSecret", credentials.clientSecret());
+		settings.replace(WebexIntegrationSettings.SECTION, integrationSettings, "embedded default");
 		for (Person person : sandbox.people()) {
+			if (!"person".equals(person.type())) {
+				continue;
+			}
 			records.findByField("User", "Username", person.email()).stream().findFirst().map(CrmRecord::id)
-				.filter(userId -> accounts.forUser(userId).isEmpty())
-				.ifPresent(userId -> accounts.link(userId, person.token()));
+				.filter(userId -> !accounts.verify(userId))
+				.ifPresent(userId -> sandboxSignIn.signIn(userId, person.email()));
 		}
 		if (!Boolean.TRUE.equals(integration.status().get("registered"))) {
 			sandbox.people().stream().filter(p -> p.email().startsWith("admin@")).findFirst()
@@ -64,10 +85,8 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 				.ifPresent(bot -> notifications.ensureBot(bot.token(), "embedded default"));
 			notifications.ensureExampleRule("embedded default");
 		}
-		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-		int created = integration.createSite("embedded default", "http://localhost:" + port).size();
 		Map<String, Object> status = integration.status();
-		log.info("Webex sandbox at {} — {} users linked, integration registered: {}, {} new webhooks", sandbox.baseUrl(),
-				status.get("linkedUsers"), status.get("registered"), created);
+		log.info("Webex sandbox at {} — {} users signed in to Webex through its sign-in pages, integration registered: {}", sandbox.baseUrl(),
+				status.get("linkedUsers"), status.get("registered"));
 	}
 }

@@ -11,10 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.switchboard.admin.AdminSettings;
 import org.switchboard.admin.Integration;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
+import org.switchboard.webex.WebexSignIn;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the bundled Webex sandbox with the server ({@code switchboard.webex.sandbox.enabled=true}, the default).
@@ -25,13 +29,16 @@ import org.switchboard.webex.WebexAccounts;
 class EmbeddedSandboxConfiguration {
 
 	@Bean(destroyMethod = "close")
-	RunningSandbox webexSandbox(@Value("${switchboard.webex.sandbox.port:8090}") int port) throws IOException {
-		return WebexSandbox.start(SandboxOptions.defaults().withPort(port).withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+	RunningSandbox webexSandbox(@Value("${switchboard.webex.sandbox.port:8090}") int port,
+			@Value("${switchboard.webex.sandbox.access-token-lifetime:14d}") Duration accessTokenLifetime) throws IOException {
+		return WebexSandbox.start(SandboxOptions.defaults().withPort(port).withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1))
+			.withTokenLifetimes(accessTokenLifetime, Duration.ofDays(90)));
 	}
 
 	@Bean
 	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts,
-			Integration integration, StarterNotifications notifications, Environment environment) {
-		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment);
+			Integration integration, StarterNotifications notifications, Environment environment, WebexSignIn signIn,
+			AdminSettings settings, JsonMapper json) {
+		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment, signIn, settings, json);
 	}
 }

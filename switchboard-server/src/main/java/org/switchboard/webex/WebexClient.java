@@ -232,6 +232,29 @@ public class WebexClient {
 		return http.listAll(token, uri("/meetingParticipants", Map.of("meetingId", meetingId, "max", "100")));
 	}
 
+	// --- OAuth (an integration acting for each user) ---
+
+	/** The browser's sign-in and consent page: {@code /authorize} with the client id, scopes, redirect URI and state. */
+	public URI authorizeUri(String clientId, String redirectUri, java.util.Collection<String> scopes, String state) {
+		Map<String, String> query = new java.util.LinkedHashMap<>();
+		query.put("client_id", clientId);
+		query.put("response_type", "code");
+		query.put("redirect_uri", redirectUri);
+		query.put("scope", String.join(" ", scopes));
+		query.put("state", state);
+		return uri("/authorize", query);
+	}
+
+	/** {@code POST /access_token}: a code or refresh token for tokens; the form carries the client secret, so it is never logged. */
+	public JsonNode accessToken(MultiValueMap<String, String> form) {
+		return http.postForm(uri("/access_token", Map.of()), form);
+	}
+
+	/** Lets a 401 be answered once with a renewed token (see {@link WebexHttp#renewTokensWith}). */
+	public void renewTokensWith(WebexHttp.TokenRenewal renewal) {
+		http.renewTokensWith(renewal);
+	}
+
 	// --- plumbing ---
 
 	private JsonNode get(String token, String path, Map<String, String> query) {

@@ -6,13 +6,17 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A Webex person or bot ({@code GET /people/me}, {@code /people/{id}}), with the fields Switchboard reads. */
-public record WebexPerson(String id, List<String> emails, String displayName, String orgId, String type, String avatar) {
+public record WebexPerson(String id, List<String> emails, String displayName, String orgId, String type, String avatar,
+		List<String> roles) {
 
 	public static WebexPerson from(JsonNode json) {
 		List<String> emails = new ArrayList<>();
 		json.path("emails").forEach(e -> emails.add(e.asString()));
+		List<String> roles = new ArrayList<>();
+		json.path("roles").forEach(r -> roles.add(r.asString()));
 		return new WebexPerson(json.path("id").asString(), List.copyOf(emails), json.path("displayName").asString(null),
-				json.path("orgId").asString(null), json.path("type").asString("person"), json.path("avatar").asString(null));
+				json.path("orgId").asString(null), json.path("type").asString("person"), json.path("avatar").asString(null),
+				List.copyOf(roles));
 	}
 
 	/** The primary email ("" when Webex lists none). */

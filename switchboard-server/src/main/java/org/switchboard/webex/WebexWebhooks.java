@@ -1,19 +1,35 @@
 package org.switchboard.webex;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.platform.secrets.Secrets;
 
-/** Creates webhooks at Webex with a fresh secret each, and remembers them (secrets encrypted) for verification. */
+/**
+ * Creates webhooks at Webex with a fresh secret each, and remembers them (secrets encrypted) for verification.
+ * The call to Webex comes first and outside any transaction; a row is written only for a webhook Webex made, and a
+ * webhook whose row cannot be written is deleted again, so neither side is left with half of one.
+ */
 @Service
 public class WebexWebhooks {
+
+	private static final Logger log = LoggerFactory.getLogger(WebexWebhooks.class);
+	private static final String COLUMNS = """
+			SELECT w.id, w.name, w.resource, w.event, w.target_url, w.owner_person_id, w.created_date, w.status, w.checked_date,
+			    (SELECT MAX(d.received_date) FROM webex_delivery d WHERE d.webhook_id = w.id)
+			FROM webex_webhook w""";
+	private static final RowMapper<RegisteredWebhook> WEBHOOK = (rs, i) -> new RegisteredWebhook(rs.getString(1), rs.getString(2),
+			rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+			rs.getString(8), instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)));
 
 	private final WebexClient client;
 	private final JdbcClient jdbc;
@@ -28,31 +44,48 @@ public class WebexWebhooks {
 	}
 
 	/** Creates the webhook at Webex for the token's owner and stores it; returns what Webex answered. */
-	@Transactional
 	public RegisteredWebhook create(String token, String name, String targetUrl, String resource, String event,
 			String filter, String ownerPersonId) {
 		String secret = Secrets.newSecret();
 		WebexWebhook created = client.createWebhook(token, new WebhookRequest(name, targetUrl, resource, event, filter, secret, null));
+		Instant now = clock.instant();
 		RegisteredWebhook webhook = new RegisteredWebhook(created.id(), name, resource, event, targetUrl,
-				ownerPersonId, clock.instant());
-		jdbc.sql("""
-				INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(webhook.id(), name, resource, event, targetUrl, secrets.encrypt(secret), ownerPersonId,
-					webhook.created().atOffset(ZoneOffset.UTC))
-			.update();
+				ownerPersonId, now, created.status(), now, null);
+		try {
+			jdbc.sql("""
+					INSERT INTO webex_webhook (id, name, resource, event, target_url, secret_encrypted, owner_person_id, created_date, status, checked_date)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(webhook.id(), name, resource, event, targetUrl, secrets.encrypt(secret), ownerPersonId, utc(now), webhook.status(), utc(now))
+				.update();
+		}
+		catch (RuntimeException notStored) {
+			undo(token, webhook.id());
+			throw notStored;
+		}
 		return webhook;
 	}
 
 	public List<RegisteredWebhook> all() {
-		return jdbc.sql("SELECT id, name, resource, event, target_url, owner_person_id, created_date FROM webex_webhook ORDER BY created_date")
-			.query((rs, i) -> new RegisteredWebhook(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
-			.list();
+		return jdbc.sql(COLUMNS + " ORDER BY w.created_date").query(WEBHOOK).list();
 	}
 
-	/** Deletes it at Webex (ignoring one already gone there) and forgets it. */
-	@Transactional
+	public List<RegisteredWebhook> ownedBy(String personId) {
+		return jdbc.sql(COLUMNS + " WHERE w.owner_person_id = ? ORDER BY w.created_date").param(personId).query(WEBHOOK).list();
+	}
+
+	/** Re-enables a webhook Webex turned {@code inactive} ({@code PUT … "status":"active"}, keeping its name, target and secret). */
+	public void reactivate(String token, RegisteredWebhook webhook) {
+		client.updateWebhook(token, webhook.id(), new WebhookRequest(webhook.name(), webhook.targetUrl(), webhook.resource(),
+				webhook.event(), null, null, "active"));
+		markStatus(webhook.id(), "active");
+	}
+
+	/** Records what Webex last said about the webhook ({@code active}, {@code inactive}). */
+	public void markStatus(String webhookId, String status) {
+		jdbc.sql("UPDATE webex_webhook SET status = ?, checked_date = ? WHERE id = ?").params(status, utc(clock.instant()), webhookId).update();
+	}
+
+	/** Deletes it at Webex (ignoring one already gone there) and forgets it; if Webex cannot delete it, it is kept. */
 	public void delete(String token, String webhookId) {
 		try {
 			client.deleteWebhook(token, webhookId);
@@ -60,6 +93,11 @@ public class WebexWebhooks {
 		catch (WebexApiException.NotFound alreadyGone) {
 			// Nothing to delete at Webex; forget it here all the same.
 		}
+		forget(webhookId);
+	}
+
+	/** Forgets a webhook Webex no longer has. */
+	public void forget(String webhookId) {
 		jdbc.sql("DELETE FROM webex_webhook WHERE id = ?").param(webhookId).update();
 	}
 
@@ -68,6 +106,24 @@ public class WebexWebhooks {
 		return jdbc.sql("SELECT resource, secret_encrypted, owner_person_id FROM webex_webhook WHERE id = ?").param(webhookId)
 			.query((rs, i) -> new StoredSecret(rs.getString(1), secrets.decrypt(rs.getString(2)), rs.getString(3)))
 			.optional();
+	}
+
+	private void undo(String token, String webhookId) {
+		try {
+			client.deleteWebhook(token, webhookId);
+		}
+		catch (WebexApiException e) {
+			log.warn("Webhook {} was created at Webex but could not be stored nor deleted again ({}); the next reconciliation removes it",
+					webhookId, e.getMessage());
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return time == null ? null : time.toInstant();
 	}
 
 	/** A registered webhook's resource, secret and owner. */

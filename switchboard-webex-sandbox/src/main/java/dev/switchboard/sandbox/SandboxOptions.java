@@ -10,18 +10,27 @@ import java.util.List;
  * @param people the seeded people (emails, names, tokens); a bot among them has type {@code bot}
  * @param remoteAnswerDelay how long the far end of a dialled call takes to answer
  * @param webhookRetryDelay the first wait before re-sending a failed webhook delivery
+ * @param accessTokenLifetime how long an OAuth access token lasts ({@code expires_in}; Webex: 14 days)
+ * @param refreshTokenLifetime how long an OAuth refresh token lasts ({@code refresh_token_expires_in}; Webex: 90 days)
  */
-public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay) {
+public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
+		Duration accessTokenLifetime, Duration refreshTokenLifetime) {
 
 	public static SandboxOptions defaults() {
-		return new SandboxOptions(8090, SeedPerson.DEMO, Duration.ofSeconds(2), Duration.ofSeconds(1));
+		return new SandboxOptions(8090, SeedPerson.DEMO, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofDays(14),
+				Duration.ofDays(90));
 	}
 
 	public SandboxOptions withPort(int newPort) {
-		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay);
+		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime);
 	}
 
 	public SandboxOptions withTimings(Duration answerDelay, Duration retryDelay) {
-		return new SandboxOptions(port, people, answerDelay, retryDelay);
+		return new SandboxOptions(port, people, answerDelay, retryDelay, accessTokenLifetime, refreshTokenLifetime);
+	}
+
+	/** OAuth token lifetimes, e.g. seconds to test expiry and refresh. */
+	public SandboxOptions withTokenLifetimes(Duration accessToken, Duration refreshToken) {
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken);
 	}
 }

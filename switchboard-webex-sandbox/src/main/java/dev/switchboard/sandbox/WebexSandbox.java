@@ -13,6 +13,7 @@ import dev.switchboard.sandbox.faults.Faults;
 import dev.switchboard.sandbox.http.Response;
 import dev.switchboard.sandbox.http.Router;
 import dev.switchboard.sandbox.meetings.Meetings;
+import dev.switchboard.sandbox.oauth.OAuth;
 import dev.switchboard.sandbox.people.People;
 import dev.switchboard.sandbox.people.Person;
 import dev.switchboard.sandbox.spaces.Spaces;
@@ -25,6 +26,9 @@ import dev.switchboard.sandbox.webhooks.Webhooks;
  * inject faults). Start it embedded with {@link #start(SandboxOptions)} or standalone with {@code java -jar}.
  */
 public final class WebexSandbox {
+
+	/** Webex's id of the "Full administrator" org role, as {@code roles} in a person lists it. */
+	public static final String FULL_ADMIN_ROLE = WebexIds.of("ROLE", "id_full_admin");
 
 	private WebexSandbox() {
 	}
@@ -40,8 +44,11 @@ public final class WebexSandbox {
 		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
 		Spaces spaces = new Spaces(directory, webhooks, baseUrl);
 		Meetings meetings = new Meetings(directory, webhooks, baseUrl);
+		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime());
+		directory.acceptIssuedTokens(oauth::personFor);
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);
+		oauth.routes(router);
 		faults.routes(router);
 		webhooks.routes(router);
 		calls.routes(router);
@@ -85,7 +92,8 @@ public final class WebexSandbox {
 	private static Person person(SeedPerson seed) {
 		String org = WebexIds.of("ORGANIZATION", "6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		String id = WebexIds.of("PEOPLE", java.util.UUID.nameUUIDFromBytes(seed.email().getBytes()).toString());
+		List<String> roles = seed.orgAdmin() ? List.of(FULL_ADMIN_ROLE) : List.of();
 		return new Person(id, seed.email(), seed.displayName(), seed.firstName(), seed.lastName(), seed.type(), seed.token(),
-				seed.phoneNumber(), seed.extension(), org, "2026-01-01T00:00:00.000Z");
+				seed.phoneNumber(), seed.extension(), org, "2026-01-01T00:00:00.000Z", roles);
 	}
 }

@@ -46,7 +46,7 @@ class IntegrationApi {
 
 	@PostMapping("/site")
 	ResponseEntity<Map<String, Object>> createSite() {
-		List<RegisteredWebhook> created = integration.createSite(actor(), null);
+		List<RegisteredWebhook> created = integration.createSite(actor());
 		return ResponseEntity.status(201).body(Map.of("created", created.size(), "status", integration.status()));
 	}
 

@@ -19,4 +19,12 @@ public interface SettingsSection<T> {
 
 	/** Rejects an invalid value with a 400 naming each bad field; must not change anything. */
 	void validate(T value) throws ProblemException;
+
+	/**
+	 * The value to store, given the valid new value and the stored one, in the storing transaction: e.g. a section
+	 * with a secret keeps it elsewhere, encrypted, and stores only that one is set.
+	 */
+	default T beforeStore(T value, T previous) {
+		return value;
+	}
 }

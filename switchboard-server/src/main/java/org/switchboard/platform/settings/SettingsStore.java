@@ -34,10 +34,12 @@ public class SettingsStore {
 
 	/** Validates and stores the section; returns the previous value. */
 	@Transactional
-	public <T> T replace(SettingsSection<T> section, T value, String actor) {
+	public <T> T replace(SettingsSection<T> section, T newValue, String actor) {
+		T value = newValue;
 		Objects.requireNonNull(value, "value");
 		section.validate(value);
 		T previous = read(section);
+		value = section.beforeStore(value, previous);
 		String document = json.writeValueAsString(value);
 		int updated = jdbc.sql("UPDATE platform_setting SET document = ?, updated_by = ?, updated_date = ? WHERE section = ?")
 			.params(document, actor, clock.instant().atOffset(java.time.ZoneOffset.UTC), section.name())

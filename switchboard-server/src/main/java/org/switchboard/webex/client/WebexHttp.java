@@ -43,6 +43,7 @@ public class WebexHttp {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Sleeper sleeper;
+	private volatile TokenRenewal renewal = rejected -> java.util.Optional.empty();
 
 	public WebexHttp(WebexProperties properties, JsonMapper json, Clock clock, Sleeper sleeper) {
 		this.properties = properties;
@@ -65,12 +66,26 @@ public class WebexHttp {
 		return response.body().length == 0 ? null : json.readTree(response.body());
 	}
 
+	/** Who renews a token Webex rejected with 401 (once per request; the request never ran, so repeating it is safe). */
+	public void renewTokensWith(TokenRenewal renewal) {
+		this.renewal = renewal;
+	}
+
 	public WebexResponse exchange(String token, HttpMethod method, URI uri, Object body) {
 		requireSameOrigin(uri);
+		boolean renewed = false;
 		for (int attempt = 1;; attempt++) {
 			WebexResponse response = attempt(token, method, uri, body, attempt);
 			if (response.isSuccess()) {
 				return response;
+			}
+			if (response.status() == 401 && !renewed) {
+				renewed = true;
+				java.util.Optional<String> fresh = renewal.renew(token);
+				if (fresh.isPresent()) {
+					token = fresh.get();
+					continue;
+				}
 			}
 			Duration wait = waitBeforeRetry(method, response, attempt);
 			if (wait == null) {
@@ -78,6 +93,33 @@ public class WebexHttp {
 			}
 			log.info("Webex {} {} answered {} (TrackingID {}); retrying in {} ms", method, uri.getPath(),
 					response.status(), response.trackingId(), wait.toMillis());
+			sleep(wait);
+		}
+	}
+
+	/**
+	 * POSTs a form without a bearer token (OAuth's {@code /access_token}, where the client authenticates with its
+	 * secret): one attempt, waiting only when Webex asks to with 429. The form is never logged.
+	 */
+	public JsonNode postForm(URI uri, MultiValueMap<String, String> form) {
+		requireSameOrigin(uri);
+		for (int attempt = 1;; attempt++) {
+			WebexResponse response;
+			try {
+				response = rest.post().uri(uri).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON)
+					.header("TrackingID", "SWITCHBOARD_" + UUID.randomUUID()).body(form)
+					.exchange((req, res) -> new WebexResponse(res.getStatusCode().value(), res.getHeaders(), res.getBody().readAllBytes()), true);
+			}
+			catch (ResourceAccessException e) {
+				throw new WebexApiException.Unreachable("Webex at " + uri.getHost() + " did not answer: " + e.getMostSpecificCause().getMessage());
+			}
+			if (response.isSuccess()) {
+				return json.readTree(response.body());
+			}
+			Duration wait = response.status() == 429 ? waitBeforeRetry(HttpMethod.POST, response, attempt) : null;
+			if (wait == null) {
+				throw WebexErrors.from(response, json, clock);
+			}
 			sleep(wait);
 		}
 	}
@@ -159,6 +201,12 @@ public class WebexHttp {
 			Thread.currentThread().interrupt();
 			throw new WebexApiException.Unreachable("Interrupted while waiting to retry");
 		}
+	}
+
+	/** Gives a fresh token for one Webex rejected, when the token's owner can still be signed in without them. */
+	public interface TokenRenewal {
+
+		java.util.Optional<String> renew(String rejectedToken);
 	}
 
 	/** Waits between attempts; tests replace it to run without real delays. */

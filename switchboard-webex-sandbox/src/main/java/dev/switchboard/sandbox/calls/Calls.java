@@ -36,7 +36,8 @@ public class Calls {
 
 	private final Map<String, Call> calls = new ConcurrentHashMap<>();
 	private final Map<String, Deque<Map<String, Object>>> history = new ConcurrentHashMap<>();
-	private final AtomicLong sequence = new AtomicLong(9_605_420_000L);
+	/** Call ids are unique over time, as Webex's are: a restarted sandbox must not hand out a call id it gave before. */
+	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 	private final People people;
 	private final Webhooks webhooks;
 	private final Duration remoteAnswerDelay;

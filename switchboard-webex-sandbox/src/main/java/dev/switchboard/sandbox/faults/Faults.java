@@ -29,7 +29,7 @@ public class Faults implements Router.Filter {
 	@Override
 	public void before(Request request) {
 		Setting s = setting;
-		if (!request.uri().getPath().startsWith("/v1/") || !s.strikes()) {
+		if (!request.uri().getPath().startsWith("/v1/") || !s.applies(request) || !s.strikes()) {
 			return;
 		}
 		int status = s.statuses().get(ThreadLocalRandom.current().nextInt(s.statuses().size()));
@@ -51,17 +51,25 @@ public class Faults implements Router.Filter {
 		String retryAfter = body.hasNonNull("retryAfterHeader") ? body.path("retryAfterHeader").asString()
 				: String.valueOf(Math.max(0, body.path("retryAfterSeconds").asInt(1)));
 		int count = body.path("count").asInt(-1);
-		setting = new Setting(rate, List.copyOf(statuses), retryAfter, new java.util.concurrent.atomic.AtomicInteger(count));
+		setting = new Setting(rate, List.copyOf(statuses), retryAfter, new java.util.concurrent.atomic.AtomicInteger(count),
+				body.path("method").asString(null), body.path("path").asString(null));
 		return Response.ok(setting.toJson());
 	}
 
 	/**
 	 * @param retryAfter the Retry-After header value, normally seconds; any text can be set to test clients
 	 * @param remaining with {@code count}, only the next N matching calls fail (deterministic tests); -1 for no limit
+	 * @param method with {@code method}, only calls of that HTTP method fail; null for any
+	 * @param path with {@code path}, only calls to exactly that path fail (e.g. {@code /v1/webhooks}); null for any
 	 */
-	private record Setting(double rate, List<Integer> statuses, String retryAfter, java.util.concurrent.atomic.AtomicInteger remaining) {
+	private record Setting(double rate, List<Integer> statuses, String retryAfter, java.util.concurrent.atomic.AtomicInteger remaining,
+			String method, String path) {
 
-		static final Setting OFF = new Setting(0, List.of(503), "1", new java.util.concurrent.atomic.AtomicInteger(-1));
+		static final Setting OFF = new Setting(0, List.of(503), "1", new java.util.concurrent.atomic.AtomicInteger(-1), null, null);
+
+		boolean applies(Request request) {
+			return (method == null || method.equalsIgnoreCase(request.method())) && (path == null || path.equals(request.uri().getPath()));
+		}
 
 		boolean strikes() {
 			if (rate <= 0 || ThreadLocalRandom.current().nextDouble() >= rate) {
@@ -76,6 +84,8 @@ public class Faults implements Router.Filter {
 			json.put("statuses", statuses);
 			json.put("retryAfter", retryAfter);
 			json.put("remaining", remaining.get());
+			json.put("method", method);
+			json.put("path", path);
 			return json;
 		}
 	}

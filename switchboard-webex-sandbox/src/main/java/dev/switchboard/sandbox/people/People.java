@@ -3,7 +3,9 @@ package dev.switchboard.sandbox.people;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.switchboard.sandbox.http.ApiError;
 import dev.switchboard.sandbox.http.Request;
@@ -13,9 +15,13 @@ import dev.switchboard.sandbox.http.Router;
 /** The seeded people and bot, token authentication, and {@code /v1/people}. */
 public class People implements Router.Filter {
 
+	/** OAuth's own endpoints: a browser and a client with its secret call them, not a token holder. */
+	private static final Set<String> UNAUTHENTICATED = Set.of("/v1/authorize", "/v1/access_token");
+
 	private final Map<String, Person> byToken = new ConcurrentHashMap<>();
 	private final Map<String, Person> byId = new ConcurrentHashMap<>();
 	private final List<Person> all;
+	private volatile Function<String, Person> issuedTokens = token -> null;
 
 	public People(List<Person> seeded) {
 		this.all = List.copyOf(seeded);
@@ -23,6 +29,11 @@ public class People implements Router.Filter {
 			byToken.put(p.token(), p);
 			byId.put(p.id(), p);
 		});
+	}
+
+	/** Also accepts the access tokens OAuth issued (the resolver answers null for unknown or expired ones). */
+	public void acceptIssuedTokens(Function<String, Person> resolver) {
+		this.issuedTokens = resolver;
 	}
 
 	public void routes(Router router) {
@@ -35,14 +46,15 @@ public class People implements Router.Filter {
 	/** Every {@code /v1} call needs a valid bearer token, as in Webex. */
 	@Override
 	public void before(Request request) {
-		if (request.uri().getPath().startsWith("/v1/") && caller(request) == null) {
+		String path = request.uri().getPath();
+		if (path.startsWith("/v1/") && !UNAUTHENTICATED.contains(path) && caller(request) == null) {
 			throw ApiError.unauthorized();
 		}
 	}
 
 	public Person caller(Request request) {
 		String token = request.bearerToken();
-		Person person = token == null ? null : byToken.get(token);
+		Person person = token == null ? null : Optional.ofNullable(byToken.get(token)).orElseGet(() -> issuedTokens.apply(token));
 		if (person == null) {
 			throw ApiError.unauthorized();
 		}

@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A seeded Webex person or bot, with the access token that acts as them. */
+/** A seeded Webex person or bot, with the access token that acts as them and their org roles (role ids). */
 public record Person(String id, String email, String displayName, String firstName, String lastName, String type,
-		String token, String phoneNumber, String extension, String orgId, String created) {
+		String token, String phoneNumber, String extension, String orgId, String created, List<String> roles) {
+
+	public Person(String id, String email, String displayName, String firstName, String lastName, String type,
+			String token, String phoneNumber, String extension, String orgId, String created) {
+		this(id, email, displayName, firstName, lastName, type, token, phoneNumber, extension, orgId, created, List.of());
+	}
 
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -22,6 +27,7 @@ public record Person(String id, String email, String displayName, String firstNa
 		json.put("firstName", firstName);
 		json.put("lastName", lastName);
 		json.put("orgId", orgId);
+		json.put("roles", roles);
 		json.put("created", created);
 		json.put("lastModified", created);
 		json.put("status", "active");

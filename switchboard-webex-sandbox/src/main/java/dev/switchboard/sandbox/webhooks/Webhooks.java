@@ -48,6 +48,15 @@ public class Webhooks {
 			.on("DELETE", "/v1/webhooks/{webhookId}", r -> {
 				webhooks.remove(owned(r).id);
 				return Response.noContent();
+			})
+			.on("POST", "/sandbox/webhooks/{webhookId}/deactivate", r -> {
+				// What Webex does after repeated failed deliveries, on demand.
+				Webhook webhook = webhooks.get(r.path("webhookId"));
+				if (webhook == null) {
+					throw ApiError.notFound("No webhook " + r.path("webhookId"));
+				}
+				webhook.status = "inactive";
+				return Response.ok(webhook.toJson());
 			});
 	}
 
