@@ -49,8 +49,8 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 		WebhookReconciler.Result result = reconciler.reconcileAll();
 
 		assertThat(result.reactivated()).isEqualTo(1);
-		assertThat(atWebex(ApiClient.AGENT)).filteredOn(w -> w.get("id").asString().equals(calls.id()))
-			.singleElement().satisfies(w -> assertThat(w.get("status").asString()).isEqualTo("active"));
+		assertThat(atWebex(ApiClient.AGENT)).filteredOn(w -> w.id().equals(calls.id()))
+			.singleElement().satisfies(w -> assertThat(w.status()).isEqualTo("active"));
 		long before = deliveries(calls.id());
 		String callId = sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+14155550199\"}").get("callId").asString();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(calls.id()) > before);
@@ -120,15 +120,15 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 	void anotherApplicationsWebhookOfTheUserIsLeftAlone() {
 		String viewer = userId(ApiClient.VIEWER);
 		String token = accounts.tokenFor(viewer).orElseThrow();
-		JsonNode theirs = client.createWebhook(token, new WebhookRequest("Someone else's bot", "https://elsewhere.example/hook", "messages",
+		WebexWebhook theirs = client.createWebhook(token, new WebhookRequest("Someone else's bot", "https://elsewhere.example/hook", "messages",
 				"created", null, null, null));
 		try {
 			reconciler.reconcileUser(viewer);
 
-			assertThat(atWebex(ApiClient.VIEWER)).extracting(w -> w.get("id").asString()).contains(theirs.get("id").asString());
+			assertThat(atWebex(ApiClient.VIEWER)).extracting(WebexWebhook::id).contains(theirs.id());
 		}
 		finally {
-			client.deleteWebhook(token, theirs.get("id").asString());
+			client.deleteWebhook(token, theirs.id());
 		}
 	}
 
@@ -147,12 +147,12 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 	}
 
 	private void assertSameAtWebexAndHere(String email, int expected) {
-		Set<String> atWebex = atWebex(email).stream().map(w -> w.get("id").asString()).collect(Collectors.toSet());
+		Set<String> atWebex = atWebex(email).stream().map(WebexWebhook::id).collect(Collectors.toSet());
 		Set<String> here = webhooksOf(email).stream().map(RegisteredWebhook::id).collect(Collectors.toSet());
 		assertThat(here).as("rows without a webhook at Webex, or webhooks at Webex without a row").isEqualTo(atWebex).hasSize(expected);
 	}
 
-	private List<JsonNode> atWebex(String email) {
+	private List<WebexWebhook> atWebex(String email) {
 		return client.webhooks(accounts.tokenFor(userId(email)).orElseThrow());
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.switchboard.access.Access;
 import org.switchboard.access.PermissionSet;
-import org.switchboard.messaging.support.WebexAsUser;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
@@ -56,8 +55,8 @@ public class SpaceMembership {
 		try {
 			client.room(token, space.roomId());
 		}
-		catch (WebexApiException e) {
-			throw WebexAsUser.problem(e, RecordSpaces.notMember(space));
+		catch (WebexApiException.NotFound e) {
+			throw RecordSpaces.notMember(space).get();
 		}
 	}
 }
