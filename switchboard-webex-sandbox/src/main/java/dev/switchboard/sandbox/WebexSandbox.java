@@ -33,13 +33,13 @@ public final class WebexSandbox {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 0);
 		String baseUrl = "http://localhost:" + server.getAddress().getPort();
 		List<Person> people = options.people().stream().map(WebexSandbox::person).toList();
-		People directory = new People(people);
+		People directory = new People(people, options.people().stream().filter(SeedPerson::orgAdmin).map(SeedPerson::email).toList());
 		Faults faults = new Faults();
 		WebhookDispatcher dispatcher = new WebhookDispatcher(options.webhookRetryDelay());
-		Webhooks webhooks = new Webhooks(directory, dispatcher, baseUrl);
+		Webhooks webhooks = new Webhooks(directory, dispatcher);
 		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
-		Spaces spaces = new Spaces(directory, webhooks, baseUrl);
-		Meetings meetings = new Meetings(directory, webhooks, baseUrl);
+		Spaces spaces = new Spaces(directory, webhooks);
+		Meetings meetings = new Meetings(directory, webhooks);
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);
 		faults.routes(router);
@@ -83,7 +83,7 @@ public final class WebexSandbox {
 	}
 
 	private static Person person(SeedPerson seed) {
-		String org = WebexIds.of("ORGANIZATION", "6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
+		String org = WebexIds.of("ORGANIZATION", SeedPerson.ORG_UUID);
 		String id = WebexIds.of("PEOPLE", java.util.UUID.nameUUIDFromBytes(seed.email().getBytes()).toString());
 		return new Person(id, seed.email(), seed.displayName(), seed.firstName(), seed.lastName(), seed.type(), seed.token(),
 				seed.phoneNumber(), seed.extension(), org, "2026-01-01T00:00:00.000Z");

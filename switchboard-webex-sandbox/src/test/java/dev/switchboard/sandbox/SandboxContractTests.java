@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  */
 class SandboxContractTests {
 
-	private static final String AGENT = "sandbox-token-agent";
-	private static final String BOT = "sandbox-token-bot";
+	private static final String AGENT = Tokens.AGENT;
+	private static final String BOT = Tokens.BOT;
 	private static RunningSandbox sandbox;
 	private static SandboxClient client;
 	private HttpServer receiver;
@@ -137,10 +137,10 @@ class SandboxContractTests {
 		client.call(AGENT, "POST", "/v1/telephony/calls/answer", "{\"callId\":\"" + callId + "\"}");
 		client.call(null, "POST", "/sandbox/calls/" + callId + "/hangup", null);
 
-		List<JsonNode> events = List.of(next("topsecret"), next("topsecret"), next("topsecret"));
-		assertThat(events).extracting(e -> e.get("data").get("state").asString()).containsExactly("alerting", "connected", "disconnected");
-		assertThat(events).extracting(e -> e.get("event").asString()).containsExactly("created", "updated", "deleted");
-		JsonNode ended = events.get(2);
+		List<JsonNode> events = List.of(next("topsecret"), next("topsecret"), next("topsecret"), next("topsecret"));
+		assertThat(events).extracting(e -> e.get("data").get("state").asString()).containsExactly("alerting", "alerting", "connected", "disconnected");
+		assertThat(events).extracting(e -> e.get("event").asString()).containsExactly("created", "updated", "updated", "deleted");
+		JsonNode ended = events.get(3);
 		assertThat(ended.get("resource").asString()).isEqualTo("telephony_calls");
 		assertThat(ended.get("id").asString()).isEqualTo(hook.get("id").asString());
 		assertThat(ended.get("data").get("callId").asString()).isEqualTo(callId);
@@ -229,7 +229,7 @@ class SandboxContractTests {
 		assertThat(message.get("roomType").asString()).isEqualTo("group");
 		assertThat(message.get("personEmail").asString()).isEqualTo("agent@switchboard.test");
 		assertThat(message.get("created").asString()).endsWith("Z");
-		assertThat(client.json("sandbox-token-viewer", "GET", "/v1/messages/" + message.get("id").asString(), null).get("markdown").asString())
+		assertThat(client.json(Tokens.VIEWER, "GET", "/v1/messages/" + message.get("id").asString(), null).get("markdown").asString())
 			.isEqualTo("**Renewal** signed");
 		assertThat(client.call(AGENT, "POST", "/v1/messages", "{\"roomId\":\"" + roomId + "\",\"text\":\"" + "x".repeat(7440) + "\"}").statusCode())
 			.isEqualTo(400);
@@ -249,7 +249,7 @@ class SandboxContractTests {
 		assertThat(call.get("personality").asString()).isIn("originator", "terminator", "clickToDial");
 		assertThat(call.get("remoteParty").get("callType").asString()).isIn("location", "organization", "external", "emergency", "repair", "other");
 		assertThat(client.call(AGENT, "POST", "/v1/telephony/calls/hold", "{\"callId\":\"nope\"}").statusCode()).isEqualTo(404);
-		assertThat(client.call("sandbox-token-viewer", "GET", "/v1/telephony/calls/" + callId, null).statusCode()).isEqualTo(404);
+		assertThat(client.call(Tokens.VIEWER, "GET", "/v1/telephony/calls/" + callId, null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
