@@ -2,21 +2,16 @@ package dev.switchboard.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +30,7 @@ class SandboxContractTests {
 	private static final String BOT = Tokens.BOT;
 	private static RunningSandbox sandbox;
 	private static SandboxClient client;
-	private HttpServer receiver;
-	private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+	private WebhookReceiver receiver;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -54,19 +48,12 @@ class SandboxContractTests {
 	void receiveWebhooks() throws Exception {
 		client.call(null, "POST", "/sandbox/reset", null);
 		client.call(null, "DELETE", "/sandbox/faults", null);
-		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Spark-Signature")));
-			exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("fail") ? 500 : 200, -1);
-			exchange.close();
-		});
-		receiver.start();
+		receiver = new WebhookReceiver();
 	}
 
 	@AfterEach
 	void stopReceiver() {
-		receiver.stop(0);
+		receiver.close();
 	}
 
 	@Test
@@ -190,7 +177,7 @@ class SandboxContractTests {
 		}
 		assertThat(status).isEqualTo("inactive");
 		JsonNode reactivated = client.json(AGENT, "PUT", "/v1/webhooks/" + hook.get("id").asString(),
-				"{\"name\":\"failing\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"status\":\"active\"}");
+				"{\"name\":\"failing\",\"targetUrl\":\"" + receiver.url("/hook") + "\",\"status\":\"active\"}");
 		assertThat(reactivated.get("status").asString()).isEqualTo("active");
 	}
 
@@ -263,19 +250,19 @@ class SandboxContractTests {
 	}
 
 	private JsonNode next(String secret) throws Exception {
-		Delivery delivery = deliveries.poll(5, TimeUnit.SECONDS);
+		WebhookReceiver.Delivery delivery = receiver.poll(5000);
 		assertThat(delivery).as("a webhook delivery").isNotNull();
 		assertThat(delivery.signature()).isEqualTo(hmac(secret, delivery.body()));
 		return SandboxClient.JSON.readTree(delivery.body());
 	}
 
 	private String webhook(String name, String resource, String event, String secret) {
-		return "{\"name\":\"" + name + "\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"resource\":\""
+		return "{\"name\":\"" + name + "\",\"targetUrl\":\"" + receiver.url("/hook") + "\",\"resource\":\""
 				+ resource + "\",\"event\":\"" + event + "\"" + (secret == null ? "" : ",\"secret\":\"" + secret + "\"") + "}";
 	}
 
 	private String webhookTo(String name, String path) {
-		return "{\"name\":\"" + name + "\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + path
+		return "{\"name\":\"" + name + "\",\"targetUrl\":\"" + receiver.url(path)
 				+ "\",\"resource\":\"telephony_calls\",\"event\":\"all\",\"secret\":\"x\"}";
 	}
 
@@ -287,8 +274,5 @@ class SandboxContractTests {
 
 	private static String decode(String id) {
 		return new String(java.util.Base64.getDecoder().decode(id), StandardCharsets.UTF_8);
-	}
-
-	private record Delivery(byte[] body, String signature) {
 	}
 }

@@ -2,21 +2,15 @@ package dev.switchboard.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +31,7 @@ class WebexFidelityTests {
 	private static final String BOT = Tokens.BOT;
 	private static RunningSandbox sandbox;
 	private static SandboxClient client;
-	private HttpServer receiver;
-	private final BlockingQueue<JsonNode> deliveries = new LinkedBlockingQueue<>();
+	private WebhookReceiver receiver;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -55,25 +48,12 @@ class WebexFidelityTests {
 	void receiveWebhooks() throws Exception {
 		client.call(null, "POST", "/sandbox/reset", null);
 		client.call(null, "DELETE", "/sandbox/faults", null);
-		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			deliveries.add(SandboxClient.JSON.readTree(exchange.getRequestBody().readAllBytes()));
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		receiver.createContext("/files/brochure.pdf", exchange -> {
-			byte[] pdf = "%PDF-1.4 brochure".getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/pdf");
-			exchange.sendResponseHeaders(200, pdf.length);
-			exchange.getResponseBody().write(pdf);
-			exchange.close();
-		});
-		receiver.start();
+		receiver = new WebhookReceiver();
 	}
 
 	@AfterEach
 	void stopReceiver() {
-		receiver.stop(0);
+		receiver.close();
 	}
 
 	// 1. Webhook filters
@@ -88,7 +68,7 @@ class WebexFidelityTests {
 		post(AGENT, watched, "{\"text\":\"here\"}");
 
 		assertThat(next().get("data").get("roomId").asString()).isEqualTo(watched);
-		assertThat(deliveries.poll(500, TimeUnit.MILLISECONDS)).as("no delivery for the other room").isNull();
+		assertThat(receiver.poll(500)).as("no delivery for the other room").isNull();
 		HttpResponse<String> unknown = client.call(AGENT, "POST", "/v1/webhooks", hook("messages", "created", "colour=red"));
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(unknown.body()).contains("colour");
@@ -102,7 +82,7 @@ class WebexFidelityTests {
 		client.call(AGENT, "POST", "/v1/webhooks", hook("telephony_calls", "created", "callType=external"));
 		client.call(null, "POST", "/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+14155550142\"}");
 		assertThat(next().get("filter").asString()).isEqualTo("callType=external");
-		assertThat(deliveries.poll(500, TimeUnit.MILLISECONDS)).isNull();
+		assertThat(receiver.poll(500)).isNull();
 
 		String roomId = room(AGENT, "Mentions");
 		client.call(AGENT, "POST", "/v1/memberships", "{\"roomId\":\"" + roomId + "\",\"personEmail\":\"viewer@switchboard.test\"}");
@@ -110,7 +90,7 @@ class WebexFidelityTests {
 		post(AGENT, roomId, "{\"text\":\"Val Viewer, not a mention\"}");
 		post(AGENT, roomId, "{\"markdown\":\"<@personEmail:viewer@switchboard.test|Val>, a mention\"}");
 		assertThat(next().get("data").get("mentionedPeople").get(0).asString()).isEqualTo(personId(VIEWER));
-		assertThat(deliveries.poll(500, TimeUnit.MILLISECONDS)).isNull();
+		assertThat(receiver.poll(500)).isNull();
 	}
 
 	// 2. Mentions
@@ -290,7 +270,7 @@ class WebexFidelityTests {
 
 		JsonNode file = post(AGENT, roomId, "{\"text\":\"brochure\",\"files\":[\"" + fileUrl() + "\"]}");
 		HttpResponse<String> download = client.call(AGENT, "GET", file.get("files").get(0).asString(), null);
-		assertThat(download.body()).isEqualTo("%PDF-1.4 brochure");
+		assertThat(download.body()).isEqualTo(WebhookReceiver.BROCHURE);
 		assertThat(client.call(AGENT, "POST", "/v1/messages", "{\"roomId\":\"" + roomId + "\",\"files\":[\"https://example.com/x.pdf\"]}").statusCode())
 			.isEqualTo(400);
 	}
@@ -496,11 +476,11 @@ class WebexFidelityTests {
 	}
 
 	private String target() {
-		return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+		return receiver.url("/hook");
 	}
 
 	private String fileUrl() {
-		return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/files/brochure.pdf";
+		return receiver.url("/files/brochure.pdf");
 	}
 
 	private String hook(String resource, String event, String filter) {
@@ -513,8 +493,8 @@ class WebexFidelityTests {
 	}
 
 	private JsonNode next() throws Exception {
-		JsonNode delivery = deliveries.poll(5, TimeUnit.SECONDS);
+		WebhookReceiver.Delivery delivery = receiver.poll(5000);
 		assertThat(delivery).as("a webhook delivery").isNotNull();
-		return delivery;
+		return SandboxClient.JSON.readTree(delivery.body());
 	}
 }
