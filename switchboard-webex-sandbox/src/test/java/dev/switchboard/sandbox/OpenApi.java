@@ -33,9 +33,21 @@ final class OpenApi {
 	/** The validation errors of {@code body} as the 200 answer of {@code method path} in {@code webex-<spec>.json}. */
 	static List<String> errors(String spec, String method, String path, JsonNode body) {
 		Schema schema = SCHEMAS.computeIfAbsent(spec + " " + method + " " + path, k -> REGISTRY.getSchema(SchemaLocation.of(
-				BASE + "webex-" + spec + ".json#/paths/" + path.replace("~", "~0").replace("/", "~1")
-						+ "/" + method + "/responses/200/content/application~1json/schema")));
+				BASE + "webex-" + spec + ".json#/paths/" + escape(path) + "/" + method + "/responses/200/content/"
+						+ escape(jsonMediaType(spec, method, path)) + "/schema")));
 		return schema.validate(body).stream().map(Error::toString).toList();
+	}
+
+	/** The JSON media type the document keys this answer by: {@code application/json}, some with a charset. */
+	private static String jsonMediaType(String spec, String method, String path) {
+		JsonNode content = SandboxClient.JSON.readTree(DOCUMENTS.computeIfAbsent(BASE + "webex-" + spec + ".json", OpenApi::read))
+			.path("paths").path(path).path(method).path("responses").path("200").path("content");
+		return content.propertyNames().stream().filter(t -> t.startsWith("application/json")).findFirst()
+			.orElseThrow(() -> new IllegalStateException(method + " " + path + " has no JSON 200 answer in webex-" + spec + ".json"));
+	}
+
+	private static String escape(String pointerToken) {
+		return pointerToken.replace("~", "~0").replace("/", "~1");
 	}
 
 	private static String read(String iri) {

@@ -436,10 +436,30 @@ class WebexFidelityTests {
 		assertValid("get", "/webhooks/{webhookId}", "/v1/webhooks/" + hookId);
 	}
 
+	@Test
+	void meetingAnswersTheServerUsesMatchCiscosOpenApiDocuments() throws Exception {
+		String start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		String meetingId = client.json(ADMIN, "POST", "/v1/meetings", "{\"title\":\"Validated\",\"scheduledType\":\"webinar\",\"start\":\""
+				+ start + "\",\"end\":\"" + Instant.parse(start).plus(Duration.ofHours(1)) + "\",\"invitees\":[{\"email\":\"rita@example.com\"}]}")
+			.get("id").asString();
+		client.call(null, "POST", "/sandbox/meetings/" + meetingId + "/registrants", "{\"count\":3}");
+		client.call(null, "POST", "/sandbox/meetings/" + meetingId + "/participants", "{\"count\":3}");
+
+		assertValid(ADMIN, "meeting", "get", "/meetings", "/v1/meetings");
+		assertValid(ADMIN, "meeting", "get", "/meetings/{meetingId}", "/v1/meetings/" + meetingId);
+		assertValid(ADMIN, "meeting", "get", "/meetingInvitees", "/v1/meetingInvitees?meetingId=" + meetingId);
+		assertValid(ADMIN, "meeting", "get", "/meetings/{meetingId}/registrants", "/v1/meetings/" + meetingId + "/registrants");
+		assertValid(ADMIN, "meeting", "get", "/meetingParticipants", "/v1/meetingParticipants?meetingId=" + meetingId);
+	}
+
 	private void assertValid(String method, String specPath, String path) throws Exception {
-		HttpResponse<String> response = client.call(AGENT, method.toUpperCase(), path, null);
+		assertValid(AGENT, "messaging", method, specPath, path);
+	}
+
+	private void assertValid(String token, String spec, String method, String specPath, String path) throws Exception {
+		HttpResponse<String> response = client.call(token, method.toUpperCase(), path, null);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		assertThat(OpenApi.errors("messaging", method, specPath, SandboxClient.JSON.readTree(response.body()))).as(path).isEmpty();
+		assertThat(OpenApi.errors(spec, method, specPath, SandboxClient.JSON.readTree(response.body()))).as(path).isEmpty();
 	}
 
 	// Helpers

@@ -124,6 +124,9 @@ public class Meetings {
 		meeting.put("webLink", "https://" + SITE + "/" + SITE.split("\\.")[0] + "/j.php?MTID=m" + id);
 		meeting.put("sipAddress", number + "@" + SITE);
 		meeting.put("dialInIpAddress", "173.243.2.68");
+		meeting.put("telephony", Map.of("accessCode", number, "callInNumbers", List.of(
+				Map.of("label", "United States Toll", "callInNumber", "+1-415-555-0199", "tollType", "toll"))));
+		meeting.put("enabledBreakoutSessions", false);
 		meeting.put("enabledAutoRecordMeeting", body.path("enabledAutoRecordMeeting").asBoolean(false));
 		meeting.put("allowAnyUserToBeCoHost", body.path("allowAnyUserToBeCoHost").asBoolean(false));
 		meeting.put("scheduledType", scheduledType);
