@@ -41,7 +41,7 @@ import org.switchboard.webex.WebexClient;
 final class NotificationsBenchmark {
 
 	private static final int BATCH = 100;
-	private static final String MEMBER_TOKEN = "sandbox-token-agent";
+	private static final String MEMBER_TOKEN = "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee";
 	private static final String[] STAGES = { "Prospecting", "Qualification", "Needs Analysis", "Value Proposition" };
 	private static final String TEMPLATE = "Stage of [[Name]] is now [[StageName]] (was [[prior:StageName]]; owner profile [[Owner.Profile.Name]])";
 
@@ -184,7 +184,7 @@ final class NotificationsBenchmark {
 			while (accounts.forUser(agentId).isEmpty()) {
 				Thread.sleep(100);
 			}
-			context.getBean(NotificationBot.class).register("sandbox-token-bot", "benchmark");
+			context.getBean(NotificationBot.class).register("c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "benchmark");
 			context.getBean(Rules.class).create(new RuleRequest("Stage changes", "Opportunity", List.of("StageName"), TEMPLATE, true), "benchmark");
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 			List<String> opportunities = new ArrayList<>();

@@ -91,7 +91,7 @@ class MessagingBrowserTests extends BrowserTest {
 	/** The admin answers from their own Webex app (the sandbox's API with the admin's token). */
 	private static void postAsAdmin(String roomId, String text) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + SANDBOX_PORT + "/v1/messages"))
-			.header("Authorization", "Bearer sandbox-token-admin").header("Content-Type", "application/json")
+			.header("Authorization", "Bearer c2FuZGJveC10b2tlbi1hZG1pbg_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"roomId\":\"" + roomId + "\",\"text\":\"" + text + "\"}")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -63,10 +63,10 @@ class NotificationsBrowserTests extends EmbeddedServerTest {
 		page.navigate("/admin#notifications");
 		assertThat(page.getByTestId("notifications-admin")).isVisible();
 
-		page.getByLabel("Bot access token").fill("sandbox-token-agent");
+		page.getByLabel("Bot access token").fill("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save bot token")).click();
 		assertThat(page.locator("[data-bot-form] .form-errors")).containsText("not a bot's token");
-		page.getByLabel("Bot access token").fill("sandbox-token-bot");
+		page.getByLabel("Bot access token").fill("c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save bot token")).click();
 		assertThat(page.locator("[data-bot-status]")).containsText("switchboard-bot@webex.bot");
 
@@ -104,7 +104,7 @@ class NotificationsBrowserTests extends EmbeddedServerTest {
 	/** A dead letter to a real space of the deal, as an exhausted delivery leaves it. */
 	private long failedDelivery(String deal, String text) {
 		String agent = records.findByField("User", "Username", "agent@switchboard.test").get(0).id();
-		String room = webex.createRoom("sandbox-token-agent", "Harbour deal").get("id").asString();
+		String room = webex.createRoom("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "Harbour deal").get("id").asString();
 		String space = UUID.randomUUID().toString();
 		transactions.executeWithoutResult(s -> events.publishEvent(new SpaceLinked(space, "Opportunity", deal, room, "Harbour deal", agent, Instant.now())));
 		OffsetDateTime now = OffsetDateTime.now();

@@ -86,7 +86,7 @@ class RestartOnTheSameDataTests {
 		try (SseClient events = new SseClient(port, ApiClient.ADMIN, "/api/messaging/events")) {
 			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
 			String text = "still live after a restart " + UUID.randomUUID();
-			sandbox("POST", "/v1/messages", "sandbox-token-agent", "{\"roomId\":\"" + space.get("roomId").asString() + "\",\"text\":\"" + text + "\"}");
+			sandbox("POST", "/v1/messages", "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "{\"roomId\":\"" + space.get("roomId").asString() + "\",\"text\":\"" + text + "\"}");
 
 			SseClient.Event event = events.next(m -> text.equals(m.path("text").asString()), WAIT);
 			assertThat(event.name()).isEqualTo("message");

@@ -47,7 +47,7 @@ class NotificationsTests {
 
 	private static final String ADMIN = ApiClient.ADMIN;
 	private static final String BOT_EMAIL = "switchboard-bot@webex.bot";
-	private static final String MEMBER_TOKEN = "sandbox-token-agent";
+	private static final String MEMBER_TOKEN = "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee";
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
@@ -82,7 +82,7 @@ class NotificationsTests {
 
 	@BeforeEach
 	void registerTheBot() {
-		assertThat(send("PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"sandbox-token-bot\"}").status()).isEqualTo(200);
+		assertThat(send("PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee\"}").status()).isEqualTo(200);
 	}
 
 	@AfterEach
@@ -278,7 +278,7 @@ class NotificationsTests {
 
 	@Test
 	void onlyABotTokenIsAcceptedStoredEncryptedAndNeverShown() {
-		ApiClient.Response person = send("PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"sandbox-token-agent\"}");
+		ApiClient.Response person = send("PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee\"}");
 		ApiClient.Response rejected = send("PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"not-a-token\"}");
 		ApiClient.Response status = send("GET", "/api/admin/notifications/bot", null);
 
@@ -287,8 +287,8 @@ class NotificationsTests {
 		assertThat(rejected.status()).isEqualTo(400);
 		assertThat(rejected.json().get("errors").get(0).get("message").asString()).isEqualTo("rejected by Webex");
 		assertThat(status.json().get("bot").get("email").asString()).isEqualTo(BOT_EMAIL);
-		assertThat(status.body()).doesNotContain("sandbox-token");
-		assertThat(jdbc.sql("SELECT token_encrypted FROM notification_bot").query(String.class).single()).doesNotContain("sandbox-token");
+		assertThat(status.body()).doesNotContain("c2FuZGJveC10b2tlbi1ib3Q");
+		assertThat(jdbc.sql("SELECT token_encrypted FROM notification_bot").query(String.class).single()).doesNotContain("c2FuZGJveC10b2tlbi1ib3Q");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'notifications.bot.register'").query(Long.class).single()).isPositive();
 
 		assertThat(send("DELETE", "/api/admin/notifications/bot", null).status()).isEqualTo(204);

@@ -40,10 +40,10 @@ public final class WebexSandbox {
 		People directory = new People(people);
 		Faults faults = new Faults();
 		WebhookDispatcher dispatcher = new WebhookDispatcher(options.webhookRetryDelay());
-		Webhooks webhooks = new Webhooks(directory, dispatcher, baseUrl);
+		Webhooks webhooks = new Webhooks(directory, dispatcher);
 		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
-		Spaces spaces = new Spaces(directory, webhooks, baseUrl);
-		Meetings meetings = new Meetings(directory, webhooks, baseUrl);
+		Spaces spaces = new Spaces(directory, webhooks);
+		Meetings meetings = new Meetings(directory, webhooks);
 		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime());
 		directory.acceptIssuedTokens(oauth::personFor);
 		Router router = new Router().filter(directory).filter(faults);
@@ -90,7 +90,7 @@ public final class WebexSandbox {
 	}
 
 	private static Person person(SeedPerson seed) {
-		String org = WebexIds.of("ORGANIZATION", "6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
+		String org = WebexIds.of("ORGANIZATION", SeedPerson.ORG_UUID);
 		String id = WebexIds.of("PEOPLE", java.util.UUID.nameUUIDFromBytes(seed.email().getBytes()).toString());
 		List<String> roles = seed.orgAdmin() ? List.of(FULL_ADMIN_ROLE) : List.of();
 		return new Person(id, seed.email(), seed.displayName(), seed.firstName(), seed.lastName(), seed.type(), seed.token(),

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 class MeetingsContractTests {
 
-	private static final String HOST = "sandbox-token-admin";
+	private static final String HOST = Tokens.ADMIN;
 	private static RunningSandbox sandbox;
 	private static SandboxClient client;
 
@@ -85,7 +85,7 @@ class MeetingsContractTests {
 		assertThat(participants.get("items").get(0).get("state").asString()).isIn("lobby", "end", "joined", "breakoutSession");
 		assertThat(client.call(HOST, "POST", "/v1/meetings", "{\"title\":\"x\",\"start\":\"tomorrow\",\"end\":\"later\"}").statusCode()).isEqualTo(400);
 		assertThat(client.call(HOST, "GET", "/v1/meetings/ffffffffffffffffffffffffffffffff", null).statusCode()).isEqualTo(404);
-		assertThat(client.call("sandbox-token-agent", "GET", "/v1/meetings/" + id, null).statusCode()).isEqualTo(404);
+		assertThat(client.call(Tokens.AGENT, "GET", "/v1/meetings/" + id, null).statusCode()).isEqualTo(404);
 	}
 
 	@Test

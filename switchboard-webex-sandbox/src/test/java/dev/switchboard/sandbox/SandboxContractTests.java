@@ -2,21 +2,16 @@ package dev.switchboard.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,12 +26,11 @@ import tools.jackson.databind.JsonNode;
  */
 class SandboxContractTests {
 
-	private static final String AGENT = "sandbox-token-agent";
-	private static final String BOT = "sandbox-token-bot";
+	private static final String AGENT = Tokens.AGENT;
+	private static final String BOT = Tokens.BOT;
 	private static RunningSandbox sandbox;
 	private static SandboxClient client;
-	private HttpServer receiver;
-	private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+	private WebhookReceiver receiver;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -54,19 +48,12 @@ class SandboxContractTests {
 	void receiveWebhooks() throws Exception {
 		client.call(null, "POST", "/sandbox/reset", null);
 		client.call(null, "DELETE", "/sandbox/faults", null);
-		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Spark-Signature")));
-			exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("fail") ? 500 : 200, -1);
-			exchange.close();
-		});
-		receiver.start();
+		receiver = new WebhookReceiver();
 	}
 
 	@AfterEach
 	void stopReceiver() {
-		receiver.stop(0);
+		receiver.close();
 	}
 
 	@Test
@@ -137,10 +124,10 @@ class SandboxContractTests {
 		client.call(AGENT, "POST", "/v1/telephony/calls/answer", "{\"callId\":\"" + callId + "\"}");
 		client.call(null, "POST", "/sandbox/calls/" + callId + "/hangup", null);
 
-		List<JsonNode> events = List.of(next("topsecret"), next("topsecret"), next("topsecret"));
-		assertThat(events).extracting(e -> e.get("data").get("state").asString()).containsExactly("alerting", "connected", "disconnected");
-		assertThat(events).extracting(e -> e.get("event").asString()).containsExactly("created", "updated", "deleted");
-		JsonNode ended = events.get(2);
+		List<JsonNode> events = List.of(next("topsecret"), next("topsecret"), next("topsecret"), next("topsecret"));
+		assertThat(events).extracting(e -> e.get("data").get("state").asString()).containsExactly("alerting", "alerting", "connected", "disconnected");
+		assertThat(events).extracting(e -> e.get("event").asString()).containsExactly("created", "updated", "updated", "deleted");
+		JsonNode ended = events.get(3);
 		assertThat(ended.get("resource").asString()).isEqualTo("telephony_calls");
 		assertThat(ended.get("id").asString()).isEqualTo(hook.get("id").asString());
 		assertThat(ended.get("data").get("callId").asString()).isEqualTo(callId);
@@ -190,7 +177,7 @@ class SandboxContractTests {
 		}
 		assertThat(status).isEqualTo("inactive");
 		JsonNode reactivated = client.json(AGENT, "PUT", "/v1/webhooks/" + hook.get("id").asString(),
-				"{\"name\":\"failing\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"status\":\"active\"}");
+				"{\"name\":\"failing\",\"targetUrl\":\"" + receiver.url("/hook") + "\",\"status\":\"active\"}");
 		assertThat(reactivated.get("status").asString()).isEqualTo("active");
 	}
 
@@ -214,7 +201,7 @@ class SandboxContractTests {
 		String membershipId = client.json(AGENT, "POST", "/v1/memberships", "{\"roomId\":\"" + roomId + "\",\"personEmail\":\"switchboard-bot@webex.bot\"}")
 			.get("id").asString();
 
-		assertThat(client.call("sandbox-token-viewer", "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).as("not in the room").isEqualTo(404);
+		assertThat(client.call("c2FuZGJveC10b2tlbi12aWV3ZXI_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).as("not in the room").isEqualTo(404);
 		assertThat(client.call(BOT, "DELETE", "/v1/memberships/" + membershipId, null).statusCode()).isEqualTo(204);
 
 		assertThat(client.json(AGENT, "GET", "/v1/memberships?roomId=" + roomId, null).get("items")).extracting(m -> m.get("personEmail").asString())
@@ -243,7 +230,7 @@ class SandboxContractTests {
 		assertThat(message.get("roomType").asString()).isEqualTo("group");
 		assertThat(message.get("personEmail").asString()).isEqualTo("agent@switchboard.test");
 		assertThat(message.get("created").asString()).endsWith("Z");
-		assertThat(client.json("sandbox-token-viewer", "GET", "/v1/messages/" + message.get("id").asString(), null).get("markdown").asString())
+		assertThat(client.json(Tokens.VIEWER, "GET", "/v1/messages/" + message.get("id").asString(), null).get("markdown").asString())
 			.isEqualTo("**Renewal** signed");
 		assertThat(client.call(AGENT, "POST", "/v1/messages", "{\"roomId\":\"" + roomId + "\",\"text\":\"" + "x".repeat(7440) + "\"}").statusCode())
 			.isEqualTo(400);
@@ -263,7 +250,7 @@ class SandboxContractTests {
 		assertThat(call.get("personality").asString()).isIn("originator", "terminator", "clickToDial");
 		assertThat(call.get("remoteParty").get("callType").asString()).isIn("location", "organization", "external", "emergency", "repair", "other");
 		assertThat(client.call(AGENT, "POST", "/v1/telephony/calls/hold", "{\"callId\":\"nope\"}").statusCode()).isEqualTo(404);
-		assertThat(client.call("sandbox-token-viewer", "GET", "/v1/telephony/calls/" + callId, null).statusCode()).isEqualTo(404);
+		assertThat(client.call(Tokens.VIEWER, "GET", "/v1/telephony/calls/" + callId, null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -277,19 +264,19 @@ class SandboxContractTests {
 	}
 
 	private JsonNode next(String secret) throws Exception {
-		Delivery delivery = deliveries.poll(5, TimeUnit.SECONDS);
+		WebhookReceiver.Delivery delivery = receiver.poll(5000);
 		assertThat(delivery).as("a webhook delivery").isNotNull();
 		assertThat(delivery.signature()).isEqualTo(hmac(secret, delivery.body()));
 		return SandboxClient.JSON.readTree(delivery.body());
 	}
 
 	private String webhook(String name, String resource, String event, String secret) {
-		return "{\"name\":\"" + name + "\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"resource\":\""
+		return "{\"name\":\"" + name + "\",\"targetUrl\":\"" + receiver.url("/hook") + "\",\"resource\":\""
 				+ resource + "\",\"event\":\"" + event + "\"" + (secret == null ? "" : ",\"secret\":\"" + secret + "\"") + "}";
 	}
 
 	private String webhookTo(String name, String path) {
-		return "{\"name\":\"" + name + "\",\"targetUrl\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + path
+		return "{\"name\":\"" + name + "\",\"targetUrl\":\"" + receiver.url(path)
 				+ "\",\"resource\":\"telephony_calls\",\"event\":\"all\",\"secret\":\"x\"}";
 	}
 
@@ -301,8 +288,5 @@ class SandboxContractTests {
 
 	private static String decode(String id) {
 		return new String(java.util.Base64.getDecoder().decode(id), StandardCharsets.UTF_8);
-	}
-
-	private record Delivery(byte[] body, String signature) {
 	}
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Webex client against the bundled sandbox over real HTTP, with waits recorded instead of slept. */
 class WebexClientTests {
 
-	private static final String TOKEN = "sandbox-token-agent";
+	private static final String TOKEN = "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee";
 	private static RunningSandbox sandbox;
 	private final List<Duration> waits = new CopyOnWriteArrayList<>();
 	private WebexClient client;
@@ -116,7 +116,7 @@ class WebexClientTests {
 		assertThat(url).startsWith(sandbox.baseUrl() + "/v1/contents/");
 		assertThat(client.attachment(TOKEN, URI.create(url))).isEqualTo(pdf);
 		assertThat(client.messages(TOKEN, roomId, 10, null)).extracting(m -> m.text()).containsExactly("The quote");
-		assertThatThrownBy(() -> client.attachment("sandbox-token-viewer", URI.create(url)))
+		assertThatThrownBy(() -> client.attachment("c2FuZGJveC10b2tlbi12aWV3ZXI_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", URI.create(url)))
 			.isInstanceOf(WebexApiException.NotFound.class);
 	}
 

@@ -187,11 +187,11 @@ class WebexSignInTests extends EmbeddedServerTest {
 
 	@Test
 	void aBotsTokenIsRefusedWhereAPersonsIsNeededAndNothingIsStored() {
-		ApiClient.Response refused = api().send(ApiClient.ADMIN, "POST", "/api/admin/integration/register", "{\"accessToken\":\"sandbox-token-bot\"}");
+		ApiClient.Response refused = api().send(ApiClient.ADMIN, "POST", "/api/admin/integration/register", "{\"accessToken\":\"c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee\"}");
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("detail").asString()).contains("bot").contains("person");
-		assertThat(refused.body()).doesNotContain("sandbox-token-bot");
+		assertThat(refused.body()).doesNotContain("c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		assertThat(api().get(ApiClient.ADMIN, "/api/admin/integration").json().get("registration").get("email").asString())
 			.isEqualTo("admin@switchboard.test");
 	}

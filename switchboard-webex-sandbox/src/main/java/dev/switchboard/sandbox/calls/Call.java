@@ -18,6 +18,8 @@ final class Call {
 	volatile String state;
 	volatile String answered;
 	volatile String disconnected;
+	volatile String endpointId;
+	volatile String endpointType;
 
 	Call(String id, String sessionId, String ownerPersonId, String personality, String state, String remoteName,
 			String remoteNumber, boolean privacyEnabled, boolean inbound, String created) {
@@ -35,8 +37,10 @@ final class Call {
 
 	Map<String, Object> remoteParty() {
 		Map<String, Object> party = new LinkedHashMap<>();
-		if (!privacyEnabled) {
+		if (!privacyEnabled && remoteName != null) {
 			party.put("name", remoteName);
+		}
+		if (!privacyEnabled && remoteNumber != null) {
 			party.put("number", remoteNumber);
 		}
 		party.put("privacyEnabled", privacyEnabled);
@@ -49,8 +53,6 @@ final class Call {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", id);
 		json.putAll(common());
-		json.put("muteCapable", "connected".equals(state));
-		json.put("muted", false);
 		return json;
 	}
 
@@ -80,6 +82,12 @@ final class Call {
 		if (answered != null) {
 			json.put("answered", answered);
 		}
+		if (endpointId != null) {
+			json.put("endpointId", endpointId);
+			json.put("endpointType", endpointType);
+		}
+		json.put("muteCapable", "connected".equals(state) || "held".equals(state));
+		json.put("muted", false);
 		return json;
 	}
 }

@@ -105,10 +105,18 @@ public class Calls {
 		return Response.ok(Map.of("callId", call.id, "callSessionId", call.sessionId));
 	}
 
+	/**
+	 * As Webex reports an answer: first an {@code updated} event naming the endpoint that took the call (the
+	 * Webex app), then {@code answered} with the call connected.
+	 */
 	private void answer(Call call) {
 		if (!"alerting".equals(call.state) || !call.inbound) {
 			throw ApiError.badRequest("The call is not ringing, so it cannot be answered");
 		}
+		Person owner = people.byId(call.ownerPersonId);
+		call.endpointId = WebexIds.of("DEVICE", UUID.nameUUIDFromBytes(("app:" + owner.id()).getBytes()).toString());
+		call.endpointType = "APPLICATION";
+		emit(call, "updated", "updated");
 		call.answered = Clock.now();
 		change(call, "connected", "answered");
 	}
@@ -138,8 +146,12 @@ public class Calls {
 		String type = !call.inbound ? "placed" : call.answered == null ? "missed" : "received";
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("type", type);
-		entry.put("name", call.privacyEnabled ? null : call.remoteName);
-		entry.put("number", call.privacyEnabled ? null : call.remoteNumber);
+		if (!call.privacyEnabled && call.remoteName != null) {
+			entry.put("name", call.remoteName);
+		}
+		if (!call.privacyEnabled && call.remoteNumber != null) {
+			entry.put("number", call.remoteNumber);
+		}
 		entry.put("privacyEnabled", call.privacyEnabled);
 		entry.put("time", type.equals("placed") ? call.created : type.equals("missed") ? call.disconnected : call.answered);
 		Deque<Map<String, Object>> list = history.computeIfAbsent(call.ownerPersonId + "/" + type, k -> new ConcurrentLinkedDeque<>());

@@ -34,7 +34,7 @@ public class Faults implements Router.Filter {
 		}
 		int status = s.statuses().get(ThreadLocalRandom.current().nextInt(s.statuses().size()));
 		ApiError error = new ApiError(status, status == 429 ? "Too Many Requests" : "Service Unavailable (injected fault)");
-		throw status == 429 ? error.withHeader("Retry-After", s.retryAfter()) : error;
+		throw status == 429 || (status == 503 && s.retryAfterAsked()) ? error.withHeader("Retry-After", s.retryAfter()) : error;
 	}
 
 	private Response set(Request request) {
@@ -50,22 +50,24 @@ public class Faults implements Router.Filter {
 		}
 		String retryAfter = body.hasNonNull("retryAfterHeader") ? body.path("retryAfterHeader").asString()
 				: String.valueOf(Math.max(0, body.path("retryAfterSeconds").asInt(1)));
+		boolean asked = body.hasNonNull("retryAfterHeader") || body.hasNonNull("retryAfterSeconds");
 		int count = body.path("count").asInt(-1);
-		setting = new Setting(rate, List.copyOf(statuses), retryAfter, new java.util.concurrent.atomic.AtomicInteger(count),
+		setting = new Setting(rate, List.copyOf(statuses), retryAfter, asked, new java.util.concurrent.atomic.AtomicInteger(count),
 				body.path("method").asString(null), body.path("path").asString(null));
 		return Response.ok(setting.toJson());
 	}
 
 	/**
 	 * @param retryAfter the Retry-After header value, normally seconds; any text can be set to test clients
+	 * @param retryAfterAsked whether the setting named a Retry-After: 429 always sends one, 503 only then
 	 * @param remaining with {@code count}, only the next N matching calls fail (deterministic tests); -1 for no limit
 	 * @param method with {@code method}, only calls of that HTTP method fail; null for any
 	 * @param path with {@code path}, only calls to exactly that path fail (e.g. {@code /v1/webhooks}); null for any
 	 */
-	private record Setting(double rate, List<Integer> statuses, String retryAfter, java.util.concurrent.atomic.AtomicInteger remaining,
-			String method, String path) {
+	private record Setting(double rate, List<Integer> statuses, String retryAfter, boolean retryAfterAsked,
+			java.util.concurrent.atomic.AtomicInteger remaining, String method, String path) {
 
-		static final Setting OFF = new Setting(0, List.of(503), "1", new java.util.concurrent.atomic.AtomicInteger(-1), null, null);
+		static final Setting OFF = new Setting(0, List.of(503), "1", false, new java.util.concurrent.atomic.AtomicInteger(-1), null, null);
 
 		boolean applies(Request request) {
 			return (method == null || method.equalsIgnoreCase(request.method())) && (path == null || path.equals(request.uri().getPath()));

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +18,8 @@ public record Request(String method, URI uri, Map<String, String> pathParams, Ma
 		byte[] body) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Pattern BEARER = Pattern.compile("(?i:Bearer) ([A-Za-z0-9\\-._~+/]+=*)");
+	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
 	public String path(String name) {
 		return pathParams.get(name);
@@ -47,9 +51,34 @@ public record Request(String method, URI uri, Map<String, String> pathParams, Ma
 			.flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
 	}
 
+	/**
+	 * The token of {@code Authorization: Bearer <token>}, parsed as strictly as Webex: exactly one Authorization
+	 * header, the scheme {@code Bearer} (case-insensitive, RFC 7235), one space, and an RFC 6750 token with
+	 * nothing around it. Anything else is no token.
+	 */
 	public String bearerToken() {
-		String authorization = header("Authorization");
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+		List<String> values = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
+			.flatMap(e -> e.getValue().stream()).toList();
+		if (values.size() != 1) {
+			return null;
+		}
+		Matcher m = BEARER.matcher(values.get(0));
+		return m.matches() ? m.group(1) : null;
+	}
+
+	/** The scheme, host and port the client called, e.g. {@code http://localhost:8090}; Link and file URLs use it. */
+	public String baseUrl() {
+		String host = header("Host");
+		return "http://" + (host == null || !HOST.matcher(host).matches() ? "localhost" : host);
+	}
+
+	/** A required query parameter: missing or blank is a 400 naming it. */
+	public String requiredQuery(String name) {
+		String value = query(name);
+		if (value == null || value.isBlank()) {
+			throw ApiError.badRequest(name + " is required");
+		}
+		return value;
 	}
 
 	/** The body as a JSON object; malformed JSON is a 400 with Webex's error body. */

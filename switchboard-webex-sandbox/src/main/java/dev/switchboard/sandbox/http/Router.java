@@ -63,14 +63,9 @@ public class Router implements HttpHandler {
 	private Response dispatch(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
-		boolean pathKnown = false;
 		for (Route route : routes) {
 			Matcher matcher = route.pattern().matcher(path);
-			if (!matcher.matches()) {
-				continue;
-			}
-			pathKnown = true;
-			if (route.method().equals(method)) {
+			if (matcher.matches() && route.method().equals(method)) {
 				Map<String, String> params = new LinkedHashMap<>();
 				for (int i = 0; i < route.names().size(); i++) {
 					params.put(route.names().get(i), matcher.group(i + 1));
@@ -82,7 +77,8 @@ public class Router implements HttpHandler {
 				return route.handler().handle(request);
 			}
 		}
-		throw pathKnown ? new ApiError(405, "Method " + method + " is not allowed here") : ApiError.notFound("No API at " + path);
+		// Webex answers any path or method it does not serve alike: 404 with its error body.
+		throw new ApiError(404, "The requested resource could not be found.");
 	}
 
 	private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -102,6 +98,12 @@ public class Router implements HttpHandler {
 				: response.json() == null ? new byte[0] : JSON.writeValueAsBytes(response.json());
 		if (body.length > 0) {
 			exchange.getResponseHeaders().set("Content-Type", response.contentType() != null ? response.contentType() : "application/json;charset=UTF-8");
+		}
+		if ("HEAD".equals(exchange.getRequestMethod())) {
+			exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+			exchange.sendResponseHeaders(response.status(), -1);
+			exchange.close();
+			return;
 		}
 		exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
 		try (OutputStream out = exchange.getResponseBody()) {

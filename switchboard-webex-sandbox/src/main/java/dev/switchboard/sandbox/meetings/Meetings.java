@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.sandbox.Clock;
 import dev.switchboard.sandbox.WebexIds;
@@ -39,12 +40,11 @@ public class Meetings {
 	private final Map<String, List<Map<String, Object>>> participants = new ConcurrentHashMap<>();
 	private final People people;
 	private final Webhooks webhooks;
-	private final String baseUrl;
+	private final AtomicLong sequence = new AtomicLong(1_000_000);
 
-	public Meetings(People people, Webhooks webhooks, String baseUrl) {
+	public Meetings(People people, Webhooks webhooks) {
 		this.people = people;
 		this.webhooks = webhooks;
-		this.baseUrl = baseUrl;
 	}
 
 	public void routes(Router router) {
@@ -54,10 +54,17 @@ public class Meetings {
 			.on("PUT", "/v1/meetings/{meetingId}", this::update)
 			.on("PATCH", "/v1/meetings/{meetingId}", this::update)
 			.on("DELETE", "/v1/meetings/{meetingId}", this::delete)
-			.on("GET", "/v1/meetingInvitees", r -> Paging.page(r, baseUrl, List.copyOf(of(invitees, hosted(r, r.query("meetingId")))), 10, 100))
+			.on("GET", "/v1/meetingInvitees", r -> page(r, of(invitees, hosted(r, r.requiredQuery("meetingId")))))
 			.on("POST", "/v1/meetingInvitees", this::invite)
-			.on("GET", "/v1/meetings/{meetingId}/registrants", r -> Paging.page(r, baseUrl, List.copyOf(of(registrants, hosted(r))), 10, 100))
-			.on("GET", "/v1/meetingParticipants", r -> Paging.page(r, baseUrl, List.copyOf(of(participants, hosted(r, r.query("meetingId")))), 10, 100))
+			.on("GET", "/v1/meetingInvitees/{meetingInviteeId}", r -> Response.ok(invitee(r)))
+			.on("DELETE", "/v1/meetingInvitees/{meetingInviteeId}", r -> {
+				Map<String, Object> invitee = invitee(r);
+				invitees.get((String) invitee.get("meetingId")).remove(invitee);
+				return Response.noContent();
+			})
+			.on("GET", "/v1/meetings/{meetingId}/registrants", r -> page(r, of(registrants, hosted(r))))
+			.on("POST", "/v1/meetings/{meetingId}/registrants", this::register)
+			.on("GET", "/v1/meetingParticipants", r -> page(r, of(participants, hosted(r, r.requiredQuery("meetingId")))))
 			.on("POST", "/sandbox/meetings/{meetingId}/invitees", r -> simulate(r, invitees, this::invitee))
 			.on("POST", "/sandbox/meetings/{meetingId}/registrants", r -> simulate(r, registrants, this::registrant))
 			.on("POST", "/sandbox/meetings/{meetingId}/participants", r -> simulate(r, participants, this::participant));
@@ -91,6 +98,7 @@ public class Meetings {
 		meetings.put((String) meeting.get("id"), meeting);
 		body.path("invitees").forEach(i -> of(invitees, meeting).add(invitee(meeting, i.path("email").asString(), i.path("displayName").asString(null), i.path("panelist").asBoolean(false))));
 		webhooks.publish(host.id(), "meetings", "created", host.id(), Map.of("id", meeting.get("id"), "meetingId", meeting.get("id")));
+		webhooks.publishToOrg(host.orgId(), "meetings", "created", host.id(), Map.of("id", meeting.get("id"), "meetingId", meeting.get("id")));
 		return Response.ok(meeting);
 	}
 
@@ -116,6 +124,9 @@ public class Meetings {
 		meeting.put("webLink", "https://" + SITE + "/" + SITE.split("\\.")[0] + "/j.php?MTID=m" + id);
 		meeting.put("sipAddress", number + "@" + SITE);
 		meeting.put("dialInIpAddress", "173.243.2.68");
+		meeting.put("telephony", Map.of("accessCode", number, "callInNumbers", List.of(
+				Map.of("label", "United States Toll", "callInNumber", "+1-415-555-0199", "tollType", "toll"))));
+		meeting.put("enabledBreakoutSessions", false);
 		meeting.put("enabledAutoRecordMeeting", body.path("enabledAutoRecordMeeting").asBoolean(false));
 		meeting.put("allowAnyUserToBeCoHost", body.path("allowAnyUserToBeCoHost").asBoolean(false));
 		meeting.put("scheduledType", scheduledType);
@@ -137,15 +148,18 @@ public class Meetings {
 		Instant now = Instant.now();
 		boolean past = type.equals("meeting");
 		Instant from = request.query("from") == null ? (past ? now.minus(Duration.ofDays(7)) : now) : instant(request.query("from"), "from");
-		Instant to = request.query("to") == null ? (past ? now : now.plus(Duration.ofDays(7))) : instant(request.query("to"), "to");
+		Instant to = request.query("to") != null ? instant(request.query("to"), "to")
+				: request.query("from") != null ? from.plus(Duration.ofDays(7)) : past ? now : now.plus(Duration.ofDays(7));
 		String scheduledType = request.query("scheduledType");
-		List<Object> items = new ArrayList<>();
+		String integrationTag = request.query("integrationTag");
+		List<Map<String, Object>> items = new ArrayList<>();
 		meetings.values().stream().filter(m -> m.get("hostUserId").equals(caller.id()))
 			.filter(m -> scheduledType == null || scheduledType.equals(m.get("scheduledType")))
+			.filter(m -> integrationTag == null || ((List<?>) m.get("integrationTags")).contains(integrationTag))
 			.filter(m -> !Instant.parse((String) m.get("end")).isBefore(from) && Instant.parse((String) m.get("start")).isBefore(to))
-			.sorted(java.util.Comparator.comparing(m -> (String) m.get("start")))
 			.forEach(m -> items.add(asType(m, type)));
-		return Paging.page(request, baseUrl, items, 10, 100);
+		items.sort(java.util.Comparator.comparing(m -> m.get("start") + "|" + m.get("id")));
+		return Paging.page(request, items, m -> m.get("start") + "|" + m.get("id"), m -> m, 10, 100);
 	}
 
 	private Map<String, Object> asType(Map<String, Object> series, String type) {
@@ -211,7 +225,7 @@ public class Meetings {
 
 	private Map<String, Object> invitee(Map<String, Object> meeting, String email, String displayName, boolean panelist) {
 		Map<String, Object> invitee = new LinkedHashMap<>();
-		invitee.put("id", WebexIds.meeting() + "_" + email.hashCode());
+		invitee.put("id", meeting.get("id") + "_" + sequence.incrementAndGet());
 		invitee.put("email", email);
 		invitee.put("displayName", displayName == null ? email : displayName);
 		invitee.put("coHost", false);
@@ -226,7 +240,7 @@ public class Meetings {
 
 	private Map<String, Object> registrant(Map<String, Object> meeting, int n) {
 		Map<String, Object> registrant = new LinkedHashMap<>();
-		registrant.put("id", String.valueOf(1_000_000 + n));
+		registrant.put("id", String.valueOf(sequence.incrementAndGet()));
 		registrant.put("status", "approved");
 		registrant.put("firstName", "First" + n);
 		registrant.put("lastName", "Last" + n);
@@ -242,7 +256,7 @@ public class Meetings {
 	private Map<String, Object> participant(Map<String, Object> meeting, int n) {
 		Map<String, Object> participant = new LinkedHashMap<>();
 		participant.put("id", meeting.get("id") + "_I_" + n);
-		participant.put("orgId", WebexIds.of("ORGANIZATION", "6f2a3b8c-0000-4000-8000-5a4db0c0ffee"));
+		participant.put("orgId", WebexIds.of("ORGANIZATION", dev.switchboard.sandbox.SeedPerson.ORG_UUID));
 		participant.put("host", false);
 		participant.put("coHost", false);
 		participant.put("email", "registrant" + n + "@example.com");
@@ -258,6 +272,46 @@ public class Meetings {
 		participant.put("meetingId", meeting.get("id"));
 		participant.put("hostEmail", meeting.get("hostEmail"));
 		return participant;
+	}
+
+	/** Registers someone for a webinar or a meeting with registration, approved at once. */
+	private Response register(Request request) {
+		Map<String, Object> meeting = hosted(request);
+		JsonNode body = request.json();
+		Map<String, Object> registrant = new LinkedHashMap<>();
+		registrant.put("id", String.valueOf(sequence.incrementAndGet()));
+		registrant.put("status", "approved");
+		registrant.put("firstName", request.required(body, "firstName"));
+		registrant.put("lastName", request.required(body, "lastName"));
+		registrant.put("email", request.required(body, "email"));
+		for (String field : List.of("jobTitle", "companyName", "countryRegion", "workPhone")) {
+			if (body.hasNonNull(field)) {
+				registrant.put(field, body.path(field).asString());
+			}
+		}
+		registrant.put("registrationTime", Clock.now());
+		of(registrants, meeting).add(registrant);
+		return Response.ok(registrant);
+	}
+
+	private Map<String, Object> invitee(Request request) {
+		String id = request.path("meetingInviteeId");
+		int cut = id.lastIndexOf('_');
+		Map<String, Object> meeting = cut < 0 ? null : meetings.get(id.substring(0, cut));
+		Map<String, Object> invitee = meeting == null || !meeting.get("hostUserId").equals(people.caller(request).id()) ? null
+				: of(invitees, meeting).stream().filter(i -> i.get("id").equals(id)).findFirst().orElse(null);
+		if (invitee == null) {
+			throw ApiError.notFound("No meeting invitee " + id);
+		}
+		return invitee;
+	}
+
+	/** Invitees, registrants and participants in the order added; each id ends in an ascending number. */
+	private static Response page(Request request, List<Map<String, Object>> list) {
+		return Paging.page(request, List.copyOf(list), m -> {
+			String id = (String) m.get("id");
+			return Paging.ascending(Long.parseLong(id.substring(id.lastIndexOf('_') + 1)));
+		}, m -> m, 10, 100);
 	}
 
 	private Map<String, Object> hosted(Request request) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.switchboard.sandbox.SeedPerson;
 import dev.switchboard.sandbox.http.ApiError;
 import dev.switchboard.sandbox.http.Request;
 import dev.switchboard.sandbox.http.Response;
@@ -190,7 +191,7 @@ public class OAuth {
 	}
 
 	private Response issue(Grant refresh, String refreshToken) {
-		String accessToken = random(48);
+		String accessToken = random(48) + "_PF84_" + SeedPerson.ORG_UUID; // Webex's three-part form, as the seeded tokens
 		accessTokens.put(accessToken, refresh.expiringAt(Instant.now().plus(accessLifetime)));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", accessToken);

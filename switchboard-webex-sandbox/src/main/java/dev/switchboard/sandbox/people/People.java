@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.people;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.switchboard.sandbox.WebexSandbox;
 import dev.switchboard.sandbox.http.ApiError;
+import dev.switchboard.sandbox.http.Paging;
 import dev.switchboard.sandbox.http.Request;
 import dev.switchboard.sandbox.http.Response;
 import dev.switchboard.sandbox.http.Router;
@@ -17,6 +20,8 @@ public class People implements Router.Filter {
 
 	/** OAuth's own endpoints: a browser and a client with its secret call them, not a token holder. */
 	private static final Set<String> UNAUTHENTICATED = Set.of("/v1/authorize", "/v1/access_token");
+
+	private static final int MAX_IDS = 85;
 
 	private final Map<String, Person> byToken = new ConcurrentHashMap<>();
 	private final Map<String, Person> byId = new ConcurrentHashMap<>();
@@ -65,6 +70,10 @@ public class People implements Router.Filter {
 		return Optional.ofNullable(byId.get(id)).orElseThrow(() -> ApiError.notFound("No person " + id));
 	}
 
+	public Optional<Person> find(String id) {
+		return Optional.ofNullable(byId.get(id));
+	}
+
 	public Optional<Person> byEmail(String email) {
 		return all.stream().filter(p -> p.email().equalsIgnoreCase(email)).findFirst();
 	}
@@ -73,16 +82,28 @@ public class People implements Router.Filter {
 		return all;
 	}
 
+	/** Whether the person holds the org's full-admin role (org-level webhooks need it). */
+	public boolean isOrgAdmin(Person person) {
+		return person.roles().contains(WebexSandbox.FULL_ADMIN_ROLE);
+	}
+
 	private Response list(Request request) {
 		String email = request.query("email");
 		String name = request.query("displayName");
-		if (email == null && name == null) {
-			throw ApiError.badRequest("email or displayName is required");
+		String ids = request.query("id");
+		if (email == null && name == null && ids == null) {
+			throw ApiError.badRequest("email, displayName or id is required");
 		}
-		List<Object> found = all.stream()
+		List<String> wanted = ids == null ? null : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+		if (wanted != null && (wanted.isEmpty() || wanted.size() > MAX_IDS)) {
+			throw ApiError.badRequest("id takes 1 to " + MAX_IDS + " comma-separated person ids");
+		}
+		List<Person> found = all.stream()
 			.filter(p -> email == null || p.email().equalsIgnoreCase(email))
 			.filter(p -> name == null || p.displayName().toLowerCase().startsWith(name.toLowerCase()))
-			.map(p -> (Object) p.toJson()).toList();
-		return Response.ok(Map.of("items", found));
+			.filter(p -> wanted == null || wanted.contains(p.id()))
+			.sorted(java.util.Comparator.comparing(Person::id))
+			.toList();
+		return Paging.page(request, found, Person::id, Person::toJson, 100, 1000);
 	}
 }

@@ -16,12 +16,15 @@ final class Webhook {
 	final String resource;
 	final String event;
 	final String filter;
+	final WebhookFilter parsedFilter;
+	final String ownedBy;
+	final long sequence;
 	volatile String secret;
 	volatile String status = "active";
 	final AtomicInteger failures = new AtomicInteger();
 
 	Webhook(String id, String ownerPersonId, String orgId, String created, String name, String targetUrl, String resource,
-			String event, String filter, String secret) {
+			String event, String filter, String secret, String ownedBy, long sequence) {
 		this.id = id;
 		this.ownerPersonId = ownerPersonId;
 		this.orgId = orgId;
@@ -31,12 +34,15 @@ final class Webhook {
 		this.resource = resource;
 		this.event = event;
 		this.filter = filter;
+		this.parsedFilter = WebhookFilter.parse(filter, resource, "org".equals(ownedBy));
 		this.secret = secret;
+		this.ownedBy = ownedBy;
+		this.sequence = sequence;
 	}
 
-	boolean matches(String resource, String event) {
+	boolean matches(String resource, String event, Map<String, Object> data) {
 		return "active".equals(status) && (this.resource.equals(resource) || this.resource.equals("all"))
-				&& (this.event.equals(event) || this.event.equals("all"));
+				&& (this.event.equals(event) || this.event.equals("all")) && parsedFilter.matches(data, ownerPersonId);
 	}
 
 	Map<String, Object> toJson() {
@@ -57,7 +63,7 @@ final class Webhook {
 		json.put("orgId", orgId);
 		json.put("createdBy", ownerPersonId);
 		json.put("appId", Webhooks.APP_ID);
-		json.put("ownedBy", "creator");
+		json.put("ownedBy", ownedBy);
 		return json;
 	}
 }

@@ -113,7 +113,7 @@ public class WebhookDispatcher implements AutoCloseable {
 		envelope.put("orgId", w.orgId);
 		envelope.put("createdBy", w.ownerPersonId);
 		envelope.put("appId", Webhooks.APP_ID);
-		envelope.put("ownedBy", "creator");
+		envelope.put("ownedBy", w.ownedBy);
 		envelope.put("status", w.status);
 		envelope.put("created", w.created);
 		envelope.put("actorId", actorId);

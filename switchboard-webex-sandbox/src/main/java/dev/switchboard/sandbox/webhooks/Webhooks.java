@@ -1,11 +1,12 @@
 package dev.switchboard.sandbox.webhooks;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.sandbox.Clock;
 import dev.switchboard.sandbox.WebexIds;
@@ -28,21 +29,23 @@ public class Webhooks {
 			"telephony_mwi", "all");
 	private static final Set<String> EVENTS = Set.of("created", "updated", "deleted", "started", "ended", "joined", "left",
 			"migrated", "all");
+	/** Resources an org-level ({@code ownedBy: org}) webhook may watch. */
+	private static final Set<String> ORG_RESOURCES = Set.of("attachmentActions", "memberships", "messages", "rooms", "meetings",
+			"recordings", "meetingParticipants", "meetingTranscripts");
+	private final AtomicLong sequence = new AtomicLong();
 
 	private final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
 	private final People people;
 	private final WebhookDispatcher dispatcher;
-	private final String baseUrl;
 
-	public Webhooks(People people, WebhookDispatcher dispatcher, String baseUrl) {
+	public Webhooks(People people, WebhookDispatcher dispatcher) {
 		this.people = people;
 		this.dispatcher = dispatcher;
-		this.baseUrl = baseUrl;
 	}
 
 	public void routes(Router router) {
 		router.on("POST", "/v1/webhooks", this::create)
-			.on("GET", "/v1/webhooks", r -> Paging.page(r, baseUrl, owned(people.caller(r)), 100, 100))
+			.on("GET", "/v1/webhooks", r -> Paging.page(r, listed(r), w -> Paging.ascending(w.sequence), Webhook::toJson, 100, 100))
 			.on("GET", "/v1/webhooks/{webhookId}", r -> Response.ok(owned(r).toJson()))
 			.on("PUT", "/v1/webhooks/{webhookId}", this::update)
 			.on("DELETE", "/v1/webhooks/{webhookId}", r -> {
@@ -60,9 +63,22 @@ public class Webhooks {
 			});
 	}
 
-	/** Delivers an event to every active webhook of {@code ownerPersonId} for that resource and event. */
+	/**
+	 * Delivers an event to every active webhook that {@code ownerPersonId} created for that resource and event
+	 * whose filter the data passes.
+	 */
 	public void publish(String ownerPersonId, String resource, String event, String actorId, Map<String, Object> data) {
-		webhooks.values().stream().filter(w -> w.ownerPersonId.equals(ownerPersonId) && w.matches(resource, event))
+		webhooks.values().stream().filter(w -> w.ownedBy.equals("creator") && w.ownerPersonId.equals(ownerPersonId))
+			.filter(w -> w.matches(resource, event, data))
+			.sorted(Comparator.comparingLong(w -> w.sequence))
+			.forEach(w -> dispatcher.deliver(w, resource, event, actorId, data));
+	}
+
+	/** Delivers an event that happened in org {@code orgId} to that org's org-level webhooks, once each. */
+	public void publishToOrg(String orgId, String resource, String event, String actorId, Map<String, Object> data) {
+		webhooks.values().stream().filter(w -> w.ownedBy.equals("org") && w.orgId.equals(orgId))
+			.filter(w -> w.matches(resource, event, data))
+			.sorted(Comparator.comparingLong(w -> w.sequence))
 			.forEach(w -> dispatcher.deliver(w, resource, event, actorId, data));
 	}
 
@@ -81,9 +97,21 @@ public class Webhooks {
 		if (!EVENTS.contains(event)) {
 			throw ApiError.badRequest("event '" + event + "' is not one of " + EVENTS);
 		}
+		String ownedBy = body.path("ownedBy").asString("creator");
+		if (!ownedBy.equals("creator") && !ownedBy.equals("org")) {
+			throw ApiError.badRequest("ownedBy must be creator or org");
+		}
+		if (ownedBy.equals("org")) {
+			if (!ORG_RESOURCES.contains(resource)) {
+				throw ApiError.badRequest("Org-level webhooks are not available for resource " + resource);
+			}
+			if (!people.isOrgAdmin(caller)) {
+				throw new ApiError(403, "Org-level webhooks need an administrator's or compliance officer's token");
+			}
+		}
 		Webhook webhook = new Webhook(WebexIds.of("WEBHOOK"), caller.id(), caller.orgId(), Clock.now(),
 				request.required(body, "name"), targetUrl(request.required(body, "targetUrl")), resource, event,
-				body.path("filter").asString(null), body.path("secret").asString(null));
+				body.path("filter").asString(null), body.path("secret").asString(null), ownedBy, sequence.incrementAndGet());
 		webhooks.put(webhook.id, webhook);
 		return Response.ok(webhook.toJson());
 	}
@@ -96,7 +124,11 @@ public class Webhooks {
 		if (body.hasNonNull("secret")) {
 			webhook.secret = body.path("secret").asString();
 		}
-		if ("active".equals(body.path("status").asString(null))) {
+		String status = body.path("status").asString(null);
+		if (status != null && !status.equals("active")) {
+			throw ApiError.badRequest("status can only be set to active; delete a webhook to stop it");
+		}
+		if (status != null) {
 			webhook.status = "active";
 			webhook.failures.set(0);
 		}
@@ -106,17 +138,32 @@ public class Webhooks {
 	private Webhook owned(Request request) {
 		Person caller = people.caller(request);
 		Webhook webhook = webhooks.get(request.path("webhookId"));
-		if (webhook == null || !webhook.ownerPersonId.equals(caller.id())) {
+		if (webhook == null || !visible(webhook, caller)) {
 			throw ApiError.notFound("No webhook " + request.path("webhookId"));
 		}
 		return webhook;
 	}
 
-	private List<Object> owned(Person caller) {
-		List<Object> list = new ArrayList<>();
-		webhooks.values().stream().filter(w -> w.ownerPersonId.equals(caller.id()))
-			.sorted(java.util.Comparator.comparing(w -> w.created)).forEach(w -> list.add(w.toJson()));
-		return list;
+	/** The caller's own webhooks, or with {@code ownedBy=org} their org's org-level webhooks. */
+	private List<Webhook> listed(Request request) {
+		Person caller = people.caller(request);
+		String ownedBy = request.query("ownedBy");
+		if (ownedBy != null && !ownedBy.equals("org") && !ownedBy.equals("creator")) {
+			throw ApiError.badRequest("ownedBy must be creator or org");
+		}
+		boolean org = "org".equals(ownedBy);
+		if (org && !people.isOrgAdmin(caller)) {
+			throw new ApiError(403, "Org-level webhooks need an administrator's or compliance officer's token");
+		}
+		return webhooks.values().stream()
+			.filter(w -> org ? w.ownedBy.equals("org") && w.orgId.equals(caller.orgId())
+					: w.ownedBy.equals("creator") && w.ownerPersonId.equals(caller.id()))
+			.sorted(Comparator.comparingLong(w -> w.sequence)).toList();
+	}
+
+	private boolean visible(Webhook webhook, Person caller) {
+		return webhook.ownerPersonId.equals(caller.id())
+				|| (webhook.ownedBy.equals("org") && webhook.orgId.equals(caller.orgId()) && people.isOrgAdmin(caller));
 	}
 
 	private static String targetUrl(String url) {
