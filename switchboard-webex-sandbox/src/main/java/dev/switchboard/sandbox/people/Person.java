@@ -8,6 +8,9 @@ import java.util.Map;
 public record Person(String id, String email, String displayName, String firstName, String lastName, String type,
 		String token, String phoneNumber, String extension, String orgId, String created) {
 
+	/** The people who are full administrators of the sandbox's org; {@code people/me} lists their {@code roles} as Webex does. */
+	static final java.util.Set<String> ORG_ADMINS = java.util.Set.of("admin@switchboard.test");
+
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", id);
@@ -26,6 +29,9 @@ public record Person(String id, String email, String displayName, String firstNa
 		json.put("lastModified", created);
 		json.put("status", "active");
 		json.put("type", type);
+		if (ORG_ADMINS.contains(email)) {
+			json.put("roles", List.of(dev.switchboard.sandbox.WebexIds.of("ROLE", "id_full_admin")));
+		}
 		return json;
 	}
 }
