@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 public class Integration {
 
 	static final String WEBHOOK_PATH = "/webhooks/webex";
-	/** Each linked user's webhooks: call events for calling, new messages for messaging's live updates. */
+	/** Each linked user's webhooks: call events for calling, new messages for messaging's live updates, meetings for meeting logs. */
 	private static final List<SiteWebhook> SITE_WEBHOOKS = List.of(new SiteWebhook("Switchboard calls", "telephony_calls", "all"),
-			new SiteWebhook("Switchboard messages", "messages", "created"));
+			new SiteWebhook("Switchboard messages", "messages", "created"), new SiteWebhook("Switchboard meetings", "meetings", "all"));
 
 	private final WebexClient client;
 	private final WebexWebhooks webhooks;

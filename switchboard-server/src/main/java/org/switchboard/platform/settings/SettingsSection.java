@@ -19,4 +19,8 @@ public interface SettingsSection<T> {
 
 	/** Rejects an invalid value with a 400 naming each bad field; must not change anything. */
 	void validate(T value) throws ProblemException;
+
+	/** Checks that need a remote call (e.g. asking Webex), run before the saving transaction; must not change anything. */
+	default void checkOutsideTransaction(T value) throws ProblemException {
+	}
 }

@@ -103,7 +103,7 @@ public class Meetings {
 	}
 
 	private Response create(Request request) {
-		Person host = people.caller(request);
+		Person host = acting(request);
 		JsonNode body = request.json();
 		String title = request.required(body, "title");
 		if (title.length() > 128) {
@@ -180,7 +180,7 @@ public class Meetings {
 	}
 
 	private Response list(Request request) {
-		Person caller = people.caller(request);
+		Person caller = acting(request);
 		String type = request.query("meetingType") == null ? "meetingSeries" : request.query("meetingType");
 		if (!List.of("meetingSeries", "scheduledMeeting", "meeting").contains(type)) {
 			throw ApiError.badRequest("meetingType must be meetingSeries, scheduledMeeting or meeting");
@@ -192,9 +192,11 @@ public class Meetings {
 		String scheduledType = request.query("scheduledType");
 		List<Object> items = new ArrayList<>();
 		String state = request.query("state");
+		String seriesId = request.query("meetingSeriesId");
 		List<Map<String, Object>> candidates = new ArrayList<>();
 		meetings.values().stream().filter(m -> m.get("hostUserId").equals(caller.id()))
 			.filter(m -> scheduledType == null || scheduledType.equals(m.get("scheduledType")))
+			.filter(m -> seriesId == null || seriesId.equals(m.get("id")))
 			.forEach(m -> {
 				if (past) {
 					candidates.addAll(instances.getOrDefault((String) m.get("id"), List.of()));
@@ -252,7 +254,7 @@ public class Meetings {
 		meeting.put("timezone", zone.getId());
 		meeting.put("start", Clock.format(start));
 		meeting.put("end", Clock.format(end));
-		Person host = people.caller(request);
+		Person host = acting(request);
 		webhooks.publish(host.id(), "meetings", "updated", host.id(), zoned(meeting, zone));
 		return Response.ok(zoned(meeting, zone));
 	}
@@ -263,7 +265,7 @@ public class Meetings {
 			throw ApiError.badRequest("A meeting in progress cannot be deleted; end it first");
 		}
 		meetings.remove((String) meeting.get("id"));
-		Person host = people.caller(request);
+		Person host = acting(request);
 		webhooks.publish(host.id(), "meetings", "deleted", host.id(), zoned(meeting, zone((String) meeting.get("timezone"))));
 		return Response.noContent();
 	}
@@ -503,7 +505,7 @@ public class Meetings {
 	private Response invite(Request request) {
 		JsonNode body = request.json();
 		Map<String, Object> meeting = hosted(request, request.required(body, "meetingId"));
-		String email = checkedInvitee(people.caller(request), request.required(body, "email"));
+		String email = checkedInvitee(acting(request), request.required(body, "email"));
 		if (of(invitees, meeting).stream().anyMatch(i -> email.equalsIgnoreCase((String) i.get("email")))) {
 			throw new ApiError(409, email + " is invited already");
 		}
@@ -585,12 +587,33 @@ public class Meetings {
 		return participant;
 	}
 
+	/**
+	 * Who the call acts as: the caller, or with {@code hostEmail} (query or body) the host an org admin schedules for,
+	 * as Webex allows with admin scopes.
+	 */
+	private Person acting(Request request) {
+		Person caller = people.caller(request);
+		String hostEmail = request.query("hostEmail");
+		if (hostEmail == null && request.body().length > 0) {
+			hostEmail = request.json().path("hostEmail").asString(null);
+		}
+		if (hostEmail == null || hostEmail.equalsIgnoreCase(caller.email())) {
+			return caller;
+		}
+		if (!caller.orgAdmin()) {
+			throw new ApiError(403, "Acting for another host (hostEmail) needs an administrator's meeting:admin_schedule_write scope");
+		}
+		String email = hostEmail;
+		return people.byEmail(email).filter(p -> "person".equals(p.type()))
+			.orElseThrow(() -> ApiError.badRequest("hostEmail '" + email + "' is not a user of this site"));
+	}
+
 	private Map<String, Object> hosted(Request request) {
 		return hosted(request, request.path("meetingId"));
 	}
 
 	private Map<String, Object> hosted(Request request, String meetingId) {
-		Person caller = people.caller(request);
+		Person caller = acting(request);
 		if (meetingId == null) {
 			throw ApiError.badRequest("meetingId is required");
 		}

@@ -11,6 +11,10 @@ public record Person(String id, String email, String displayName, String firstNa
 	/** The people who are full administrators of the sandbox's org; {@code people/me} lists their {@code roles} as Webex does. */
 	static final java.util.Set<String> ORG_ADMINS = java.util.Set.of("admin@switchboard.test");
 
+	public boolean orgAdmin() {
+		return ORG_ADMINS.contains(email);
+	}
+
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", id);
