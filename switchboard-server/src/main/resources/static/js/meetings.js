@@ -7,9 +7,7 @@
   }
   window.switchboardMeetings = true;
 
-  const { api, el } = window.Switchboard;
-  const problemText = (e) => (e.problem && e.problem.errors && e.problem.errors.length
-    ? e.problem.errors.map((p) => `${p.field}: ${p.message}`).join('; ') : e.message);
+  const { api, el, problemText } = window.Switchboard;
   const when = (iso) => {
     const date = iso ? new Date(iso) : null;
     return date && !isNaN(date) ? date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '';
@@ -27,7 +25,8 @@
   };
 
   // --- "Schedule a meeting" (the form arrives in the Webex panel through htmx) ---
-  const chosen = new Map();
+  const { chosen, render: renderChosen } = window.Switchboard.picker({ formId: 'schedule-meeting', inputId: 'meeting-invitee-search',
+    resultsId: 'meeting-invitee-results', searchPath: (q) => `/api/meetings/search?q=${encodeURIComponent(q)}`, addText: 'Invite' });
   const prepare = (form) => {
     if (form.dataset.ready) return;
     form.dataset.ready = 'true';
@@ -39,62 +38,11 @@
     start.setMinutes(start.getMinutes() < 30 ? 30 : 60, 0, 0);
     form.querySelector('[name=start]').value = localInput(start);
   };
-  const renderChosen = (form) => {
-    form.querySelector('[data-chosen]').replaceChildren(...[...chosen.entries()].map(([key, m]) => el('li', {},
-      el('span', { text: m.name ? `${m.name} <${m.email}>` : m.email }),
-      el('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${m.name || m.email}`, text: 'Remove',
-        onclick: () => { chosen.delete(key); renderChosen(form); } }))));
-  };
-  const choose = (form, person) => {
-    chosen.set(person.email.toLowerCase(), person);
-    renderChosen(form);
-    const input = form.querySelector('#meeting-invitee-search');
-    input.value = '';
-    form.querySelector('#meeting-invitee-results').replaceChildren();
-    input.setAttribute('aria-expanded', 'false');
-    input.focus();
-  };
   const scheduleForm = () => document.getElementById('schedule-meeting');
   const prepareIfPresent = () => { const form = scheduleForm(); if (form) prepare(form); };
   document.body.addEventListener('htmx:afterSwap', prepareIfPresent);
   prepareIfPresent();
 
-  let searchTimer;
-  let searchSeq = 0;
-  document.addEventListener('input', (event) => {
-    if (event.target.id !== 'meeting-invitee-search') return;
-    const form = event.target.closest('form');
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(async () => {
-      const q = event.target.value.trim();
-      const seq = ++searchSeq;
-      const results = form.querySelector('#meeting-invitee-results');
-      if (!q) { results.replaceChildren(); return; }
-      try {
-        const found = (await api('GET', `/api/meetings/search?q=${encodeURIComponent(q)}`)).results;
-        if (seq !== searchSeq) return;
-        results.replaceChildren(...found.map((p) => el('li', { role: 'option', class: 'result' },
-          el('span', { class: 'name', text: p.name || p.email }), el('span', { class: 'muted', text: ` ${p.object} · ${p.email}` }),
-          el('button', { type: 'button', class: 'button small', text: 'Invite', onclick: () => choose(form, p) }))));
-        if (!found.length) results.append(el('li', { class: 'muted', text: 'Nobody found; type a whole email and press Enter' }));
-        event.target.setAttribute('aria-expanded', String(found.length > 0));
-      } catch (e) {
-        form.querySelector('.form-errors').textContent = problemText(e);
-      }
-    }, 150);
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.target.id !== 'meeting-invitee-search' || event.key !== 'Enter') return;
-    event.preventDefault();
-    const email = event.target.value.trim();
-    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) choose(event.target.closest('form'), { email });
-  });
-  document.addEventListener('click', (event) => {
-    if (event.target.matches('#schedule-meeting [data-cancel]')) {
-      chosen.clear();
-      event.target.closest('form').remove();
-    }
-  });
   document.addEventListener('submit', async (event) => {
     const form = event.target;
     if (form.id !== 'schedule-meeting') return;

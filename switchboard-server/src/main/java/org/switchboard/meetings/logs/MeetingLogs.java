@@ -105,7 +105,7 @@ public class MeetingLogs {
 	}
 
 	/** Works through what is due now (also retries); one drain at a time per replica, again if asked meanwhile. */
-	@Scheduled(fixedDelayString = "${switchboard.meetings.logs.retry-interval:PT10S}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "${switchboard.meetings.logs.retry-interval:PT10S}", initialDelayString = "${switchboard.meetings.logs.retry-interval:PT10S}")
 	public void drain() {
 		requested.set(true);
 		while (requested.get() && draining.compareAndSet(false, true)) {
@@ -135,7 +135,7 @@ public class MeetingLogs {
 	 * The reconciling poll: meetings tied to records whose time has come and that have no Event yet are looked up at
 	 * Webex; each ended instance found is queued (once, as a webhook would).
 	 */
-	@Scheduled(fixedDelayString = "${switchboard.meetings.logs.reconcile-interval:PT5M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${switchboard.meetings.logs.reconcile-interval:PT5M}", initialDelayString = "${switchboard.meetings.logs.reconcile-interval:PT5M}")
 	public void reconcile() {
 		MeetingSettings settings = meetings.settings();
 		if (!settings.logsOn()) {
