@@ -36,6 +36,8 @@
     },
     callHistory: (form) => ({ enabled: checked(form, 'enabled') }),
     chat: (form) => ({ enabled: checked(form, 'enabled') }),
+    meetings: (form) => ({ logs: { enabled: checked(form, 'logs.enabled') }, pastDays: Number(form.querySelector('[name=pastDays]').value),
+      upcomingDays: Number(form.querySelector('[name=upcomingDays]').value), enabledForAll: checked(form, 'enabledForAll') }),
   };
 
   const save = async (form, body) => {

@@ -8,9 +8,7 @@
   }
   window.switchboardMessaging = true;
 
-  const { api, el } = window.Switchboard;
-  const problemText = (e) => (e.problem && e.problem.errors && e.problem.errors.length
-    ? e.problem.errors.map((p) => `${p.field}: ${p.message}`).join('; ') : e.message);
+  const { api, el, problemText } = window.Switchboard;
   const when = (iso) => {
     const date = iso ? new Date(iso) : null;
     return date && !isNaN(date) ? date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '';
@@ -121,58 +119,8 @@
   }
 
   // --- "Create a space" (the form arrives in the Webex panel through htmx) ---
-  const chosen = new Map();
-  const renderChosen = (form) => {
-    form.querySelector('[data-chosen]').replaceChildren(...[...chosen.entries()].map(([key, m]) => el('li', {},
-      el('span', { text: m.name ? `${m.name} <${m.email}>` : m.email }),
-      el('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${m.name || m.email}`, text: 'Remove',
-        onclick: () => { chosen.delete(key); renderChosen(form); } }))));
-  };
-  const choose = (form, member) => {
-    chosen.set(member.email.toLowerCase(), member);
-    renderChosen(form);
-    const input = form.querySelector('#space-member-search');
-    input.value = '';
-    form.querySelector('#space-member-results').replaceChildren();
-    input.setAttribute('aria-expanded', 'false');
-    input.focus();
-  };
-  let searchTimer;
-  let searchSeq = 0;
-  document.addEventListener('input', (event) => {
-    if (event.target.id !== 'space-member-search') return;
-    const form = event.target.closest('form');
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(async () => {
-      const q = event.target.value.trim();
-      const seq = ++searchSeq;
-      const results = form.querySelector('#space-member-results');
-      if (!q) { results.replaceChildren(); return; }
-      try {
-        const found = (await api('GET', `/api/messaging/members?q=${encodeURIComponent(q)}`)).results;
-        if (seq !== searchSeq) return;
-        results.replaceChildren(...found.map((m) => el('li', { role: 'option', class: 'result' },
-          el('span', { class: 'name', text: m.name || m.email }), el('span', { class: 'muted', text: ` ${m.object} · ${m.email}` }),
-          el('button', { type: 'button', class: 'button small', text: 'Add', onclick: () => choose(form, m) }))));
-        if (!found.length) results.append(el('li', { class: 'muted', text: 'Nobody found; type a whole email and press Enter' }));
-        event.target.setAttribute('aria-expanded', String(found.length > 0));
-      } catch (e) {
-        form.querySelector('.form-errors').textContent = problemText(e);
-      }
-    }, 150);
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.target.id !== 'space-member-search' || event.key !== 'Enter') return;
-    event.preventDefault();
-    const email = event.target.value.trim();
-    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) choose(event.target.closest('form'), { email });
-  });
-  document.addEventListener('click', (event) => {
-    if (event.target.matches('#create-space [data-cancel]')) {
-      chosen.clear();
-      event.target.closest('form').remove();
-    }
-  });
+  const { chosen, render: renderChosen } = window.Switchboard.picker({ formId: 'create-space', inputId: 'space-member-search',
+    resultsId: 'space-member-results', searchPath: (q) => `/api/messaging/members?q=${encodeURIComponent(q)}`, addText: 'Add' });
   document.addEventListener('submit', async (event) => {
     const form = event.target;
     if (form.id !== 'create-space') return;

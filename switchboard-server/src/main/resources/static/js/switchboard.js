@@ -38,7 +38,67 @@ window.Switchboard = (() => {
     children.flat().forEach((c) => c && node.append(c));
     return node;
   };
-  return { csrf, api, el };
+  // A problem's field errors ("field: message; …"), else its detail.
+  const problemText = (e) => (e.problem && e.problem.errors && e.problem.errors.length
+    ? e.problem.errors.map((p) => `${p.field}: ${p.message}`).join('; ') : e.message);
+  // A people picker in a form that may arrive later (htmx): type-ahead over searchPath(q) → {results:[{object,id,name,email}]},
+  // or a whole email with Enter; the chosen are listed in the form's [data-chosen] with Remove; [data-cancel] drops the form.
+  const picker = ({ formId, inputId, resultsId, searchPath, addText }) => {
+    const chosen = new Map();
+    const render = (form) => {
+      form.querySelector('[data-chosen]').replaceChildren(...[...chosen.entries()].map(([key, m]) => el('li', {},
+        el('span', { text: m.name ? `${m.name} <${m.email}>` : m.email }),
+        el('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${m.name || m.email}`, text: 'Remove',
+          onclick: () => { chosen.delete(key); render(form); } }))));
+    };
+    const choose = (form, person) => {
+      chosen.set(person.email.toLowerCase(), person);
+      render(form);
+      const input = form.querySelector(`#${inputId}`);
+      input.value = '';
+      form.querySelector(`#${resultsId}`).replaceChildren();
+      input.setAttribute('aria-expanded', 'false');
+      input.focus();
+    };
+    let timer;
+    let seq = 0;
+    document.addEventListener('input', (event) => {
+      if (event.target.id !== inputId) return;
+      const form = event.target.closest('form');
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const q = event.target.value.trim();
+        const mine = ++seq;
+        const results = form.querySelector(`#${resultsId}`);
+        if (!q) { results.replaceChildren(); return; }
+        try {
+          const found = (await api('GET', searchPath(q))).results;
+          if (mine !== seq) return;
+          results.replaceChildren(...found.map((m) => el('li', { role: 'option', class: 'result' },
+            el('span', { class: 'name', text: m.name || m.email }), el('span', { class: 'muted', text: ` ${m.object} · ${m.email}` }),
+            el('button', { type: 'button', class: 'button small', text: addText, onclick: () => choose(form, m) }))));
+          if (!found.length) results.append(el('li', { class: 'muted', text: 'Nobody found; type a whole email and press Enter' }));
+          event.target.setAttribute('aria-expanded', String(found.length > 0));
+        } catch (e) {
+          form.querySelector('.form-errors').textContent = problemText(e);
+        }
+      }, 150);
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.target.id !== inputId || event.key !== 'Enter') return;
+      event.preventDefault();
+      const email = event.target.value.trim();
+      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) choose(event.target.closest('form'), { email });
+    });
+    document.addEventListener('click', (event) => {
+      if (event.target.matches(`#${formId} [data-cancel]`)) {
+        chosen.clear();
+        event.target.closest('form').remove();
+      }
+    });
+    return { chosen, render };
+  };
+  return { csrf, api, el, problemText, picker };
 })();
 
 // CSRF for htmx requests, and the utility bar's Webex panel (opens with the button, closes with Esc).

@@ -16,6 +16,7 @@ public final class Benchmarks {
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
 			case "screen-pop" -> ScreenPopBenchmark.main(rest);
 			case "notifications" -> NotificationsBenchmark.main(rest);
+			case "meetings" -> MeetingsBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -26,7 +27,10 @@ public final class Benchmarks {
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
-					      until all are delivered to the bundled sandbox""");
+					      until all are delivered to the bundled sandbox
+					  meetings [--db=h2|postgres|both] [--ended=200] [--meetings=2000] [--calls=50]
+					      meetings webhook `ended` -> Event committed (p50/p99), then the calendar panel's answer time
+					      with that many meetings in the window""");
 		}
 	}
 }

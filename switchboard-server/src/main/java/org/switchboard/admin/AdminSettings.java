@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.settings.SettingsSection;
@@ -25,11 +25,15 @@ public class AdminSettings {
 	private final AuditLog audit;
 	private final JsonMapper json;
 
-	AdminSettings(List<SettingsSection<?>> sections, SettingsStore store, AuditLog audit, JsonMapper json) {
+	private final TransactionTemplate transactions;
+
+	AdminSettings(List<SettingsSection<?>> sections, SettingsStore store, AuditLog audit, JsonMapper json,
+			TransactionTemplate transactions) {
 		sections.forEach(s -> this.sections.put(s.name(), s));
 		this.store = store;
 		this.audit = audit;
 		this.json = json;
+		this.transactions = transactions;
 	}
 
 	public Map<String, Object> document() {
@@ -42,7 +46,7 @@ public class AdminSettings {
 		return store.read(require(name));
 	}
 
-	@Transactional
+	/** Parses, runs the section's remote checks, then validates, saves and audits in one transaction. */
 	public void replace(String name, JsonNode value, String actor) {
 		replaceTyped(require(name), value, actor);
 	}
@@ -53,12 +57,16 @@ public class AdminSettings {
 
 	private <T> void replaceTyped(SettingsSection<T> section, JsonNode value, String actor) {
 		T typed = parse(section, value);
-		T previous = store.replace(section, typed, actor);
-		String before = json.writeValueAsString(previous);
-		String after = json.writeValueAsString(typed);
-		if (!before.equals(after)) {
-			audit.record(actor, "settings.replace", section.name(), before, after);
-		}
+		section.validate(typed);
+		section.checkOutsideTransaction(typed);
+		transactions.executeWithoutResult(tx -> {
+			T previous = store.replace(section, typed, actor);
+			String before = json.writeValueAsString(previous);
+			String after = json.writeValueAsString(typed);
+			if (!before.equals(after)) {
+				audit.record(actor, "settings.replace", section.name(), before, after);
+			}
+		});
 	}
 
 	private <T> T parse(SettingsSection<T> section, JsonNode value) {

@@ -255,6 +255,38 @@ public class WebexClient {
 		http.renewTokensWith(renewal);
 	}
 
+	// --- meetings acting for a host: hostEmail (null for the token's own meetings) needs an admin's token ---
+
+	/** Meetings matching {@code query} (meetingType, from, to, state, meetingSeriesId, hostEmail…), every page. */
+	public List<JsonNode> meetings(String token, Map<String, String> query) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(query);
+		all.putIfAbsent("max", "100");
+		return http.listAll(token, uri("/meetings", all));
+	}
+
+	public JsonNode meeting(String token, String meetingId, String hostEmail) {
+		return get(token, "/meetings/" + meetingId, host(hostEmail));
+	}
+
+	public void deleteMeeting(String token, String meetingId, String hostEmail) {
+		http.send(token, HttpMethod.DELETE, uri("/meetings/" + meetingId, host(hostEmail)), null);
+	}
+
+	public List<JsonNode> meetingParticipants(String token, String meetingId, String hostEmail) {
+		Map<String, String> query = new java.util.LinkedHashMap<>(Map.of("meetingId", meetingId, "max", "100"));
+		query.putAll(host(hostEmail));
+		return http.listAll(token, uri("/meetingParticipants", query));
+	}
+
+	/** Invites one person ({@code meetingId}, {@code email}, optional {@code displayName}, {@code hostEmail}). */
+	public JsonNode inviteToMeeting(String token, Map<String, Object> invitee) {
+		return post(token, "/meetingInvitees", invitee);
+	}
+
+	private static Map<String, String> host(String hostEmail) {
+		return hostEmail == null ? Map.of() : Map.of("hostEmail", hostEmail);
+	}
+
 	// --- plumbing ---
 
 	private JsonNode get(String token, String path, Map<String, String> query) {

@@ -27,11 +27,11 @@ class EmbeddedDefaultTests extends EmbeddedServerTest {
 		assertThat(status.get("tokenValid").asBoolean()).isTrue();
 		assertThat(status.get("registration").get("email").asString()).isEqualTo("admin@switchboard.test");
 		assertThat(status.get("linkedUsers").asInt()).isEqualTo(3);
-		assertThat(status.get("webhooks")).as("calls and messages for each of the 3 linked users").hasSize(6)
+		assertThat(status.get("webhooks")).as("calls, messages and meetings for each of the 3 linked users").hasSize(9)
 			.allSatisfy(w -> assertThat(w.get("status").asString()).isEqualTo("active"))
 			.allSatisfy(w -> assertThat(w.get("targetUrl").asString()).isEqualTo("http://localhost:" + port + "/webhooks/webex"));
 		assertThat(status.get("webhooks")).extracting(w -> w.get("resource").asString())
-			.containsOnly("telephony_calls", "messages").filteredOn("messages"::equals).hasSize(3);
+			.containsOnly("telephony_calls", "messages", "meetings").filteredOn("meetings"::equals).hasSize(3);
 	}
 
 	@Test

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +48,7 @@ class MeetingsContractTests {
 		assertThat(meeting.get("webLink").asString()).startsWith("https://");
 		assertThat(meeting.get("sipAddress").asString()).contains("@");
 		assertThat(meeting.get("hostEmail").asString()).isEqualTo("admin@switchboard.test");
-		assertThat(meeting.get("start").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+		assertThat(meeting.get("start").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00Z");
 	}
 
 	@Test
@@ -105,6 +111,125 @@ class MeetingsContractTests {
 	private static JsonNode create(String title, String scheduledType) throws Exception {
 		Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
 		return client.json(HOST, "POST", "/v1/meetings", "{\"title\":\"" + title + "\",\"start\":\"" + start + "\",\"end\":\""
-				+ start.plus(30, ChronoUnit.MINUTES) + "\",\"scheduledType\":\"" + scheduledType + "\",\"timezone\":\"UTC\"}");
+				+ start.plus(30, ChronoUnit.MINUTES) + "\",\"scheduledType\":\"" + scheduledType + "\",\"timezone\":\"UTC\""
+				+ (scheduledType.equals("webinar") ? ",\"sessionTypeId\":\"9\"" : "") + "}");
+	}
+
+	@Test
+	void keepsTheStartToTheMinuteInTheMeetingsTimeZoneAndRefusesOneInThePast() throws Exception {
+		Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).plusSeconds(37);
+		JsonNode meeting = client.json(HOST, "POST", "/v1/meetings", "{\"title\":\"Tokyo sync\",\"start\":\"" + start
+				+ "\",\"end\":\"" + start.plus(1, ChronoUnit.HOURS) + "\",\"timezone\":\"Asia/Tokyo\"}");
+		assertThat(meeting.get("timezone").asString()).isEqualTo("Asia/Tokyo");
+		assertThat(meeting.get("start").asString()).endsWith(":00+09:00");
+		assertThat(java.time.OffsetDateTime.parse(meeting.get("start").asString()).toInstant()).isEqualTo(start.truncatedTo(ChronoUnit.MINUTES));
+		JsonNode inLondon = SandboxClient.JSON.readTree(client.call(HOST, "GET", "/v1/meetings/" + meeting.get("id").asString(), null,
+				"timezone", "Europe/London").body());
+		assertThat(java.time.OffsetDateTime.parse(inLondon.get("start").asString()).toInstant()).isEqualTo(start.truncatedTo(ChronoUnit.MINUTES));
+
+		Instant past = Instant.now().minus(5, ChronoUnit.MINUTES);
+		var refused = client.call(HOST, "POST", "/v1/meetings", "{\"title\":\"Too late\",\"start\":\"" + past + "\",\"end\":\""
+				+ past.plus(1, ChronoUnit.HOURS) + "\"}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("start cannot be earlier");
+		assertThat(client.call(HOST, "POST", "/v1/meetings", "{\"title\":\"x\",\"start\":\"" + start + "\",\"end\":\""
+				+ start.plus(1, ChronoUnit.HOURS) + "\",\"timezone\":\"Mars/Olympus\"}").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aWebinarNeedsAWebinarSessionType() throws Exception {
+		JsonNode types = client.json(HOST, "GET", "/v1/meetings/sessionTypes", null);
+		assertThat(types.get("items").findValuesAsString("type")).contains("meeting", "webinar");
+		Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
+		String body = "{\"title\":\"Launch\",\"start\":\"" + start + "\",\"end\":\"" + start.plus(1, ChronoUnit.HOURS)
+				+ "\",\"scheduledType\":\"webinar\"";
+		assertThat(client.call(HOST, "POST", "/v1/meetings", body + "}").statusCode()).isEqualTo(400);
+		assertThat(client.call(HOST, "POST", "/v1/meetings", body + ",\"sessionTypeId\":\"3\"}").statusCode()).isEqualTo(400);
+		JsonNode webinar = client.json(HOST, "POST", "/v1/meetings", body + ",\"sessionTypeId\":\"9\"}");
+		assertThat(webinar.get("scheduledType").asString()).isEqualTo("webinar");
+		assertThat(webinar.get("sessionTypeId").asString()).isEqualTo("9");
+		assertThat(webinar.get("registerLink").asString()).startsWith("https://");
+	}
+
+	@Test
+	void playsAMeetingsLifeWithWebhooksAndParticipants() throws Exception {
+		BlockingQueue<JsonNode> deliveries = new LinkedBlockingQueue<>();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			deliveries.add(SandboxClient.JSON.readTree(exchange.getRequestBody().readAllBytes()));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			String target = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+			JsonNode hook = client.json(HOST, "POST", "/v1/webhooks", "{\"name\":\"m\",\"targetUrl\":\"" + target
+					+ "\",\"resource\":\"meetings\",\"event\":\"all\"}");
+			String id = create("Life", "meeting").get("id").asString();
+			assertThat(next(deliveries).get("event").asString()).isEqualTo("created");
+			JsonNode updated = client.json(HOST, "PATCH", "/v1/meetings/" + id, "{\"title\":\"Life, renamed\"}");
+			assertThat(updated.get("title").asString()).isEqualTo("Life, renamed");
+			assertThat(next(deliveries).get("event").asString()).isEqualTo("updated");
+
+			JsonNode started = client.json(null, "POST", "/sandbox/meetings/" + id + "/start", null);
+			String instanceId = started.get("id").asString();
+			assertThat(instanceId).startsWith(id + "_I_");
+			assertThat(started.get("state").asString()).isEqualTo("inProgress");
+			JsonNode startedEvent = next(deliveries);
+			assertThat(startedEvent.get("event").asString()).isEqualTo("started");
+			assertThat(startedEvent.get("data").get("meetingSeriesId").asString()).isEqualTo(id);
+			assertThat(client.call(HOST, "PATCH", "/v1/meetings/" + id, "{\"title\":\"too late\"}").statusCode()).isEqualTo(400);
+
+			client.json(null, "POST", "/sandbox/meetings/" + id + "/join", "{\"email\":\"rita@example.com\",\"displayName\":\"Rita Ramos\"}");
+			assertThat(client.call(null, "POST", "/sandbox/meetings/" + id + "/join", "{\"email\":\"rita@example.com\"}").statusCode()).isEqualTo(409);
+			client.json(null, "POST", "/sandbox/meetings/" + id + "/join", "{\"email\":\"sam@example.com\",\"displayName\":\"Sam\"}");
+			JsonNode live = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + id, null);
+			assertThat(live.get("items").findValuesAsString("state")).containsOnly("joined");
+			assertThat(live.get("items")).hasSize(3);
+			client.json(null, "POST", "/sandbox/meetings/" + id + "/leave", "{\"email\":\"sam@example.com\"}");
+
+			JsonNode ended = client.json(null, "POST", "/sandbox/meetings/" + id + "/end", null);
+			assertThat(ended.get("state").asString()).isEqualTo("ended");
+			JsonNode endedEvent = next(deliveries);
+			assertThat(endedEvent.get("event").asString()).isEqualTo("ended");
+			assertThat(endedEvent.get("data").get("id").asString()).isEqualTo(instanceId);
+			assertThat(client.call(null, "POST", "/sandbox/meetings/" + id + "/end", null).statusCode()).isEqualTo(409);
+
+			JsonNode attended = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + instanceId, null);
+			assertThat(attended.get("items").findValuesAsString("email")).containsExactlyInAnyOrder("admin@switchboard.test",
+					"rita@example.com", "sam@example.com");
+			assertThat(attended.get("items").findValuesAsString("state")).containsOnly("end");
+			JsonNode past = client.json(HOST, "GET", "/v1/meetings?meetingType=meeting&state=ended", null);
+			assertThat(past.get("items").findValuesAsString("id")).contains(instanceId);
+			assertThat(client.json(HOST, "GET", "/v1/meetings/" + instanceId, null).get("meetingSeriesId").asString()).isEqualTo(id);
+
+			String other = create("Doomed", "meeting").get("id").asString();
+			next(deliveries);
+			assertThat(client.call(HOST, "DELETE", "/v1/meetings/" + other, null).statusCode()).isEqualTo(204);
+			assertThat(next(deliveries).get("event").asString()).isEqualTo("deleted");
+			client.call(HOST, "DELETE", "/v1/webhooks/" + hook.get("id").asString(), null);
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+	@Test
+	void refusesInviteesWebexWouldNotInvite() throws Exception {
+		String id = create("Invites", "meeting").get("id").asString();
+		assertThat(client.call(HOST, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + id + "\",\"email\":\"nobody@nowhere.invalid\"}")
+			.statusCode()).isEqualTo(400);
+		assertThat(client.call(HOST, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + id + "\",\"email\":\"admin@switchboard.test\"}")
+			.statusCode()).isEqualTo(400);
+		assertThat(client.call(HOST, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + id + "\",\"email\":\"ok@example.com\"}")
+			.statusCode()).isEqualTo(200);
+		assertThat(client.call(HOST, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + id + "\",\"email\":\"OK@example.com\"}")
+			.statusCode()).isEqualTo(409);
+	}
+
+	private static JsonNode next(BlockingQueue<JsonNode> deliveries) throws InterruptedException {
+		JsonNode delivery = deliveries.poll(10, TimeUnit.SECONDS);
+		assertThat(delivery).as("a meetings webhook delivery").isNotNull();
+		return delivery;
 	}
 }

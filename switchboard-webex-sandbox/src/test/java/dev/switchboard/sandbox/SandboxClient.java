@@ -19,11 +19,14 @@ final class SandboxClient {
 		this.baseUrl = baseUrl;
 	}
 
-	HttpResponse<String> call(String token, String method, String pathOrUrl, String json) throws Exception {
+	HttpResponse<String> call(String token, String method, String pathOrUrl, String json, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl))
 			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
 		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);

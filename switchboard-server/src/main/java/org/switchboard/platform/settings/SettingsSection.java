@@ -27,4 +27,8 @@ public interface SettingsSection<T> {
 	default T beforeStore(T value, T previous) {
 		return value;
 	}
+
+	/** Checks that need a remote call (e.g. asking Webex), run before the saving transaction; must not change anything. */
+	default void checkOutsideTransaction(T value) throws ProblemException {
+	}
 }

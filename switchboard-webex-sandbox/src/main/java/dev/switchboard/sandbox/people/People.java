@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import dev.switchboard.sandbox.WebexSandbox;
 import dev.switchboard.sandbox.http.ApiError;
 import dev.switchboard.sandbox.http.Paging;
 import dev.switchboard.sandbox.http.Request;
@@ -84,7 +83,7 @@ public class People implements Router.Filter {
 
 	/** Whether the person holds the org's full-admin role (org-level webhooks need it). */
 	public boolean isOrgAdmin(Person person) {
-		return person.roles().contains(WebexSandbox.FULL_ADMIN_ROLE);
+		return person.orgAdmin();
 	}
 
 	private Response list(Request request) {

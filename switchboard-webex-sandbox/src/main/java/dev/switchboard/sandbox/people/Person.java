@@ -13,6 +13,11 @@ public record Person(String id, String email, String displayName, String firstNa
 		this(id, email, displayName, firstName, lastName, type, token, phoneNumber, extension, orgId, created, List.of());
 	}
 
+	/** Whether the person holds the org's full-admin role. */
+	public boolean orgAdmin() {
+		return roles.contains(dev.switchboard.sandbox.WebexSandbox.FULL_ADMIN_ROLE);
+	}
+
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", id);
