@@ -30,9 +30,9 @@ import org.switchboard.meetings.scheduling.ScheduledMeeting.NotInvited;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexApiException;
+import org.switchboard.webex.WebexMeeting;
 import org.switchboard.webex.WebexClient;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * "Schedule a meeting" (T1), reschedule and cancel. Every check runs before Webex is called; the meeting is stored
@@ -92,21 +92,21 @@ public class MeetingScheduling {
 		if (host.hostEmail() != null) {
 			body.put("hostEmail", host.hostEmail());
 		}
-		JsonNode created;
+		WebexMeeting created;
 		try {
 			created = client.createMeeting(host.token(), body);
 		}
 		catch (WebexApiException e) {
 			throw WebexRefusals.problem(e);
 		}
-		String webexId = created.path("id").asString();
+		String webexId = created.id();
 		List<Invited> invited = new ArrayList<>();
 		List<NotInvited> notInvited = new ArrayList<>();
-		invite(host, webexId, created.path("hostEmail").asString(""), people, invited, notInvited);
+		invite(host, webexId, created.hostEmail() == null ? "" : created.hostEmail(), people, invited, notInvited);
 
 		MeetingRow row = new MeetingRow(UUID.randomUUID().toString().replace("-", ""), webexId, record.object(), record.id(),
-				who(record, people), userId, created.path("hostEmail").asString(host.hostEmail()), host.hostEmail() != null, title,
-				instant(created, "start", start), instant(created, "end", end), zone.getId(), created.path("webLink").asString(null),
+				who(record, people), userId, created.hostEmail() == null ? host.hostEmail() : created.hostEmail(), host.hostEmail() != null, title,
+				instant(created.start(), start), instant(created.end(), end), zone.getId(), created.webLink(),
 				"scheduled", null, clock.instant());
 		transactions.executeWithoutResult(tx -> {
 			store.insert(row);
@@ -146,14 +146,14 @@ public class MeetingScheduling {
 		if (host.hostEmail() != null) {
 			body.put("hostEmail", host.hostEmail());
 		}
-		JsonNode updated;
+		WebexMeeting updated;
 		try {
 			updated = client.updateMeeting(host.token(), m.webexMeetingId(), body);
 		}
 		catch (WebexApiException e) {
 			throw WebexRefusals.problem(e);
 		}
-		MeetingRow changed = m.rescheduled(title, instant(updated, "start", start), instant(updated, "end", end), zone.getId());
+		MeetingRow changed = m.rescheduled(title, instant(updated.start(), start), instant(updated.end(), end), zone.getId());
 		transactions.executeWithoutResult(tx -> {
 			store.reschedule(changed);
 			live.changed(changed, "updated");
@@ -352,9 +352,9 @@ public class MeetingScheduling {
 		return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
 	}
 
-	private static Instant instant(JsonNode meeting, String field, Instant fallback) {
+	private static Instant instant(String time, Instant fallback) {
 		try {
-			return OffsetDateTime.parse(meeting.path(field).asString("")).toInstant();
+			return OffsetDateTime.parse(time == null ? "" : time).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			return fallback;
