@@ -148,7 +148,7 @@ class MeetingsTests extends EmbeddedServerTest {
 		finally {
 			faults(null);
 		}
-		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.status()).as("Webex's refusal answers as in every feature: " + refused.body()).isEqualTo(409);
 		assertThat(refused.json().get("title").asString()).isEqualTo("Webex refused");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM meeting").query(Integer.class).single()).isEqualTo(before);
 	}

@@ -20,10 +20,8 @@ import org.switchboard.meetings.hosts.WebexHosts;
 import org.switchboard.meetings.hosts.WebexHosts.Host;
 import org.switchboard.meetings.scheduling.MeetingRow;
 import org.switchboard.meetings.scheduling.MeetingStore;
-import org.switchboard.meetings.scheduling.WebexRefusals;
 import org.switchboard.meetings.settings.MeetingSettings;
 import org.switchboard.meetings.settings.Meetings;
-import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
 
 import tools.jackson.databind.JsonNode;
@@ -74,13 +72,7 @@ public class Calendar {
 		if (host.hostEmail() != null) {
 			query.put("hostEmail", host.hostEmail());
 		}
-		List<JsonNode> found;
-		try {
-			found = client.meetings(host.token(), query);
-		}
-		catch (WebexApiException e) {
-			throw WebexRefusals.problem(e);
-		}
+		List<JsonNode> found = client.meetings(host.token(), query);
 		List<String> seriesIds = found.stream().map(m -> m.path("meetingSeriesId").asString(m.path("id").asString())).distinct().toList();
 		Map<String, MeetingRow> tied = store.byWebexIds(seriesIds).stream()
 			.collect(Collectors.toMap(MeetingRow::webexMeetingId, Function.identity()));

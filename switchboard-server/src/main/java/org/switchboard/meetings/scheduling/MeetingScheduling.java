@@ -92,13 +92,7 @@ public class MeetingScheduling {
 		if (host.hostEmail() != null) {
 			body.put("hostEmail", host.hostEmail());
 		}
-		WebexMeeting created;
-		try {
-			created = client.createMeeting(host.token(), body);
-		}
-		catch (WebexApiException e) {
-			throw WebexRefusals.problem(e);
-		}
+		WebexMeeting created = client.createMeeting(host.token(), body);
 		String webexId = created.id();
 		List<Invited> invited = new ArrayList<>();
 		List<NotInvited> notInvited = new ArrayList<>();
@@ -146,13 +140,7 @@ public class MeetingScheduling {
 		if (host.hostEmail() != null) {
 			body.put("hostEmail", host.hostEmail());
 		}
-		WebexMeeting updated;
-		try {
-			updated = client.updateMeeting(host.token(), m.webexMeetingId(), body);
-		}
-		catch (WebexApiException e) {
-			throw WebexRefusals.problem(e);
-		}
+		WebexMeeting updated = client.updateMeeting(host.token(), m.webexMeetingId(), body);
 		MeetingRow changed = m.rescheduled(title, instant(updated.start(), start), instant(updated.end(), end), zone.getId());
 		transactions.executeWithoutResult(tx -> {
 			store.reschedule(changed);
@@ -170,9 +158,6 @@ public class MeetingScheduling {
 		}
 		catch (WebexApiException.NotFound alreadyGone) {
 			// Deleted at Webex already: cancel it here all the same.
-		}
-		catch (WebexApiException e) {
-			throw WebexRefusals.problem(e);
 		}
 		transactions.executeWithoutResult(tx -> {
 			if (store.cancel(m.id())) {
