@@ -36,6 +36,7 @@ public final class ProblemResponses {
 		problem.setType(URI.create("about:blank"));
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(JSON.writeValueAsString(Map.of("type", "about:blank", "status", status, "title", title, "detail", detail)));
 	}
 }
