@@ -32,6 +32,8 @@ final class OpenApi {
 
 	/** The validation errors of {@code body} as the 200 answer of {@code method path} in {@code webex-<spec>.json}. */
 	static List<String> errors(String spec, String method, String path, JsonNode body) {
+		org.junit.jupiter.api.Assumptions.assumeTrue(DIRECTORY != null, "Cisco's OpenAPI documents are not in any parent's "
+				+ "shared/reference/webex-openapi (a checkout outside the workspace); set -Dwebex.openapi.dir to check answers against them");
 		Schema schema = SCHEMAS.computeIfAbsent(spec + " " + method + " " + path, k -> REGISTRY.getSchema(SchemaLocation.of(
 				BASE + "webex-" + spec + ".json#/paths/" + escape(path) + "/" + method + "/responses/200/content/"
 						+ escape(jsonMediaType(spec, method, path)) + "/schema")));
@@ -70,7 +72,6 @@ final class OpenApi {
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("Cisco's OpenAPI documents are not in any parent's shared/reference/webex-openapi; "
-				+ "set -Dwebex.openapi.dir");
+		return null;
 	}
 }
