@@ -129,6 +129,19 @@ class IntegrationLifecycleTests {
 	}
 
 	@Test
+	@Order(5)
+	void theConsoleShowsTheTokenStateAndWhatUninstallWouldRemove() throws Exception {
+		HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin"))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((ApiClient.ADMIN + ":" + ApiClient.PASSWORD).getBytes()))
+			.header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("data-testid=\"integration-admin\"", "data-testid=\"uninstall-admin\"", "data-register-form",
+				"Uninstall: remove all of it", "telephony_calls webhook of", "<strong>valid</strong>");
+		assertThat(page.body()).doesNotContain(person(p -> p.path("email").asString().startsWith("admin@")).path("token").asString());
+	}
+
+	@Test
 	@Order(10)
 	void uninstallOfAFullyUsedInstallationLeavesNothingAtWebexAndRunningItTwiceIsHarmless() throws Exception {
 		assertThat(api().get(ApiClient.AGENT, "/api/admin/uninstall").status()).isEqualTo(403);
