@@ -11,6 +11,7 @@ import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.meetings.scheduling.ScheduleRequest.InviteeRef;
 import org.switchboard.meetings.settings.Meetings;
+import org.switchboard.platform.names.ApiNames;
 import org.switchboard.platform.errors.FieldProblem;
 
 /**
@@ -89,7 +90,7 @@ public class Invitees {
 	}
 
 	private Optional<Invitee> record(InviteeRef ref, String field, List<FieldProblem> problems) {
-		String object = PEOPLE.stream().filter(o -> o.equalsIgnoreCase(ref.object().strip())).findFirst().orElse(null);
+		String object = PEOPLE.stream().filter(o -> ApiNames.equalsIgnoreAsciiCase(o, ref.object().strip())).findFirst().orElse(null);
 		if (object == null) {
 			problems.add(new FieldProblem(field + ".object", "must be Contact, Lead or User"));
 			return Optional.empty();

@@ -27,6 +27,7 @@ import org.switchboard.meetings.hosts.WebexHosts.Host;
 import org.switchboard.meetings.scheduling.Invitees.Invitee;
 import org.switchboard.meetings.scheduling.ScheduledMeeting.Invited;
 import org.switchboard.meetings.scheduling.ScheduledMeeting.NotInvited;
+import org.switchboard.platform.names.ApiNames;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webex.WebexApiException;
@@ -212,7 +213,7 @@ public class MeetingScheduling {
 	/** The record itself (404 when there is none); a record id of another object is a 400 naming {@code id}. */
 	private CrmRecord record(String object, String recordId) {
 		String actual = records.objectOf(recordId).orElse(null);
-		if (actual != null && !actual.equalsIgnoreCase(object)) {
+		if (actual != null && !ApiNames.equalsIgnoreAsciiCase(actual, object)) {
 			throw ProblemException.badRequest("'" + recordId + "' is a " + actual + ", not a " + object,
 					new FieldProblem("id", "is a " + actual + " id, not a " + object + " id"));
 		}
