@@ -92,7 +92,13 @@ public class WebexSignIn {
 		catch (WebexApiException e) {
 			throw refused(e);
 		}
-		JsonNode me = client.me(tokens.accessToken());
+		JsonNode me;
+		try {
+			me = client.me(tokens.accessToken());
+		}
+		catch (WebexApiException e) {
+			throw new WebexSignInException(WebexSignInException.Reason.UNAVAILABLE, "Webex did not say who signed in: " + e.getMessage());
+		}
 		if (!"person".equals(me.path("type").asString("person"))) {
 			throw new WebexSignInException(WebexSignInException.Reason.NOT_A_PERSON,
 					"Webex says this sign-in belongs to a " + me.path("type").asString() + ", not a person; sign in with your own Webex account");
