@@ -66,12 +66,12 @@ public class WebexAccounts {
 		return store(userId, me, new Tokens(token, 0, null, 0, List.of()));
 	}
 
-	/** Stores a completed sign-in: the person {@code me} describes, with the tokens that act as them. */
+	/** Stores a completed sign-in: the person {@code me} describes, with the tokens that act as them (replacing any earlier link of either). */
 	public WebexAccount store(String userId, WebexPerson me, Tokens tokens) {
 		WebexAccount account = new WebexAccount(userId, me.id(), me.email(), me.displayName());
 		Instant now = clock.instant();
 		transactions.executeWithoutResult(tx -> {
-			jdbc.sql("DELETE FROM webex_account WHERE user_id = ?").param(userId).update();
+			jdbc.sql("DELETE FROM webex_account WHERE user_id = ? OR person_id = ?").params(userId, account.personId()).update();
 			jdbc.sql("DELETE FROM webex_signed_out WHERE user_id = ?").param(userId).update();
 			jdbc.sql("""
 					INSERT INTO webex_account (user_id, person_id, email, display_name, token_encrypted, linked_date, access_token_sha256,

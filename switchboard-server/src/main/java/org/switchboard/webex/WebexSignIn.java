@@ -91,7 +91,13 @@ public class WebexSignIn {
 		catch (WebexApiException e) {
 			throw refused(e);
 		}
-		WebexPerson me = client.me(tokens.accessToken());
+		WebexPerson me;
+		try {
+			me = client.me(tokens.accessToken());
+		}
+		catch (WebexApiException e) {
+			throw new WebexSignInException(WebexSignInException.Reason.UNAVAILABLE, "Webex did not say who signed in: " + e.getMessage());
+		}
 		if (!"person".equals(me.type())) {
 			throw new WebexSignInException(WebexSignInException.Reason.NOT_A_PERSON,
 					"Webex says this sign-in belongs to a " + me.type() + ", not a person; sign in with your own Webex account");
