@@ -32,6 +32,8 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/webhooks/**")
 			.permitAll()
+			.requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/api/openapi.json/swagger-config")
+			.hasAuthority(PermissionSet.WEBEX_ADMIN.apiName())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.httpBasic(basic -> basic.realmName("Switchboard"))
