@@ -103,7 +103,10 @@ class WebhookReceiver {
 		checkKnown(registered, resource, event);
 		OptionalLong stored = transactions.execute(tx -> {
 			OptionalLong id = store.store(webhookId, resource, event, body);
-			id.ifPresent(deliveryId -> MDC.put(DELIVERY_ID, Long.toString(deliveryId)));
+			id.ifPresent(deliveryId -> {
+				MDC.put(DELIVERY_ID, Long.toString(deliveryId));
+				log.debug("Stored a {}/{} delivery", resource, event);
+			});
 			id.ifPresent(deliveryId -> EventTranslator.translate(deliveryId, registered.ownerPersonId(), envelope)
 				.ifPresent(events::publishEvent));
 			return id;
