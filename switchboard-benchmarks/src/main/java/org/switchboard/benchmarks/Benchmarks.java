@@ -16,6 +16,7 @@ public final class Benchmarks {
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
 			case "screen-pop" -> ScreenPopBenchmark.main(rest);
 			case "notifications" -> NotificationsBenchmark.main(rest);
+			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -26,7 +27,9 @@ public final class Benchmarks {
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
-					      until all are delivered to the bundled sandbox""");
+					      until all are delivered to the bundled sandbox
+					  screen-pop-replicas [--rate=100] [--seconds=20]
+					      screen pops through HAProxy with one replica, then three, on PostgreSQL, side by side""");
 		}
 	}
 }

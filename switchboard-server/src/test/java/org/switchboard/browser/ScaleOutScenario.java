@@ -113,21 +113,23 @@ class ScaleOutScenario {
 
 		try (Browser browser = new Browser(proxyUrl(""))) {
 			Page agent = browser.signIn(ApiClient.AGENT);
-			agent.onFrameNavigated(frame -> {
-				if (frame == agent.mainFrame()) {
-					navigations.add(URI.create(frame.url()).getPath());
+			// Playwright hands events over only while the test is inside one of its calls (waitForURL, waitForTimeout).
+			agent.onRequest(request -> {
+				if (request.isNavigationRequest() && "document".equals(request.resourceType())) {
+					navigations.add(URI.create(request.url()).getPath());
 				}
 			});
+			agent.waitForFunction("() => document.getElementById('calling')?.dataset.ready === 'true'");
 
 			// Phase 1: all three up.
 			changeStages(opportunities, expectedMessages, 0);
-			ringAndHangUp(numbers.subList(0, CALLS_PER_PHASE), callers, navigations);
+			ringAndHangUp(agent, numbers.subList(0, CALLS_PER_PHASE), callers, navigations);
 
 			// Phase 2: stage changes in flight, then replica 2 is killed; calls go on through the other two.
 			changeStages(opportunities, expectedMessages, 1);
 			replicas[1].destroyForcibly().waitFor();
 			changeStages(opportunities, expectedMessages, 2);
-			ringAndHangUp(numbers.subList(CALLS_PER_PHASE, 2 * CALLS_PER_PHASE), callers, navigations);
+			ringAndHangUp(agent, numbers.subList(CALLS_PER_PHASE, 2 * CALLS_PER_PHASE), callers, navigations);
 			agent.navigate("/");
 			assertThat(URI.create(agent.url()).getPath()).as("still signed in after a replica died").isEqualTo("/");
 
@@ -136,7 +138,8 @@ class ScaleOutScenario {
 			awaitHealthy(1);
 			Thread.sleep(3_000);
 			changeStages(opportunities, expectedMessages, 3);
-			ringAndHangUp(numbers.subList(2 * CALLS_PER_PHASE, 3 * CALLS_PER_PHASE), callers, navigations);
+			ringAndHangUp(agent, numbers.subList(2 * CALLS_PER_PHASE, 3 * CALLS_PER_PHASE), callers, navigations);
+			agent.waitForTimeout(3_000);
 			agent.navigate("/");
 			assertThat(URI.create(agent.url()).getPath()).isEqualTo("/");
 		}
@@ -144,6 +147,15 @@ class ScaleOutScenario {
 		callers.values().forEach(contact -> assertThat(navigations.stream().filter(p -> p.equals("/records/Contact/" + contact)))
 			.as("screen pops of the call from contact " + contact).hasSize(1));
 		assertThat(navigations).as("never sent back to sign in").noneMatch(p -> p.startsWith("/login"));
+		try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema, "postgres", "");
+				var query = connection.prepareStatement("SELECT remote_number, COUNT(*) FROM calling_call GROUP BY remote_number");
+				var rows = query.executeQuery()) {
+			Map<String, Integer> calls = new LinkedHashMap<>();
+			while (rows.next()) {
+				calls.put(rows.getString(1), rows.getInt(2));
+			}
+			callers.keySet().forEach(number -> assertThat(calls.get(number)).as("calls stored for " + number).isEqualTo(1));
+		}
 
 		for (Map.Entry<String, List<String>> room : roomsOf(opportunities, expectedMessages).entrySet()) {
 			Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(botMessages(room.getKey()))
@@ -174,7 +186,7 @@ class ScaleOutScenario {
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
 				"--switchboard.live-events=postgres", "--switchboard.webex.sandbox.enabled=false",
-				"--switchboard.webex.base-url=" + sandbox.baseUrl(),
+				"--switchboard.webex.base-url=" + sandbox.baseUrl() + "/v1",
 				"--switchboard.secrets.key=" + KEY,
 				"--switchboard.demo.enabled=" + (i == 0),
 				"--logging.level.root=WARN");
@@ -201,6 +213,7 @@ class ScaleOutScenario {
 				  timeout connect 2s
 				  timeout client 10m
 				  timeout server 10m
+				  timeout check 10s
 				  retries 3
 				  option redispatch
 				frontend switchboard
@@ -209,7 +222,7 @@ class ScaleOutScenario {
 				backend replicas
 				  balance roundrobin
 				  option httpchk GET /actuator/health
-				  default-server inter 1s fall 2 rise 2
+				  default-server inter 2s fall 3 rise 1
 				""".formatted(proxyPort));
 		for (int i = 0; i < 3; i++) {
 			config.append("  server replica").append(i + 1).append(" 127.0.0.1:").append(ports[i]).append(" check\n");
@@ -281,11 +294,19 @@ class ScaleOutScenario {
 	}
 
 	/** Each caller rings the agent; once the browser popped the caller's record, the agent hangs up. */
-	private void ringAndHangUp(List<String> numbers, Map<String, String> callers, List<String> navigations) throws Exception {
+	private void ringAndHangUp(Page agent, List<String> numbers, Map<String, String> callers, List<String> navigations) throws Exception {
 		for (String number : numbers) {
 			String path = "/records/Contact/" + callers.get(number);
 			sandboxPost("/sandbox/calls/inbound", "{\"toEmail\":\"" + ApiClient.AGENT + "\",\"fromNumber\":\"" + number + "\"}");
-			Awaitility.await().atMost(WAIT).until(() -> navigations.contains(path));
+			try {
+				agent.waitForURL("**" + path, new Page.WaitForURLOptions().setTimeout(WAIT.toMillis()));
+			}
+			catch (com.microsoft.playwright.PlaywrightException e) {
+				Browser.screenshot(agent, "scale-out-no-pop");
+				throw new AssertionError("No screen pop of " + path + " for " + number + "; navigations " + navigations
+						+ "; the agent's calls " + apiAs(ApiClient.AGENT, "GET", "/api/calling/calls", null)
+						+ "; webhooks stored per replica " + storedPerReplica(), e);
+			}
 			String callId = null;
 			for (JsonNode call : apiAs(ApiClient.AGENT, "GET", "/api/calling/calls", null).get("calls")) {
 				if (number.equals(call.get("remoteNumber").asString())) {
@@ -308,7 +329,7 @@ class ScaleOutScenario {
 	}
 
 	private List<String> botMessages(String roomId) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/messages?max=1000&roomId=" + roomId))
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/messages?max=1000&roomId=" + roomId))
 			.header("Authorization", "Bearer " + person(ApiClient.ADMIN).token()).GET().build(), HttpResponse.BodyHandlers.ofString());
 		List<String> texts = new ArrayList<>();
 		JSON.readTree(response.body()).get("items").forEach(m -> {
@@ -318,6 +339,19 @@ class ScaleOutScenario {
 			}
 		});
 		return texts;
+	}
+
+	private List<Double> storedPerReplica() {
+		List<Double> stored = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			try {
+				stored.add(sum(get(i, "/actuator/prometheus"), "switchboard_webhooks_deliveries_total", "outcome="));
+			}
+			catch (Exception e) {
+				stored.add(-1.0);
+			}
+		}
+		return stored;
 	}
 
 	private Person person(String email) {
@@ -335,7 +369,9 @@ class ScaleOutScenario {
 	}
 
 	private String get(int replica, String path) throws Exception {
-		return send("GET", "http://localhost:" + ports[replica] + path, ApiClient.ADMIN, null).body();
+		HttpResponse<String> response = send("GET", "http://localhost:" + ports[replica] + path, ApiClient.ADMIN, null);
+		assertThat(response.statusCode()).as("GET " + path + " on replica " + (replica + 1)).isEqualTo(200);
+		return response.body();
 	}
 
 	private int status(String method, String url, String user, String json) {
@@ -362,15 +398,14 @@ class ScaleOutScenario {
 	}
 
 	private void sandboxPost(String path, String json) throws Exception {
-		String root = sandbox.baseUrl().replaceAll("/v1$", "");
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root + path))
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(300);
 	}
 
 	private String proxyUrl(String path) {
-		return "http://localhost:" + proxyPort + path;
+		return "http://127.0.0.1:" + proxyPort + path;
 	}
 
 	private static double sum(String metrics, String name, String label) {
