@@ -369,7 +369,10 @@ class ScaleOutScenario {
 	}
 
 	private String get(int replica, String path) throws Exception {
-		HttpResponse<String> response = send("GET", "http://localhost:" + ports[replica] + path, ApiClient.ADMIN, null);
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports[replica] + path))
+			.header("Accept", "text/plain").header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((ApiClient.ADMIN + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("GET " + path + " on replica " + (replica + 1)).isEqualTo(200);
 		return response.body();
 	}
