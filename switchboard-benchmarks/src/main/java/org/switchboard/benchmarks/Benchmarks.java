@@ -17,6 +17,7 @@ public final class Benchmarks {
 			case "screen-pop" -> ScreenPopBenchmark.main(rest);
 			case "notifications" -> NotificationsBenchmark.main(rest);
 			case "meetings" -> MeetingsBenchmark.main(rest);
+			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -30,7 +31,9 @@ public final class Benchmarks {
 					      until all are delivered to the bundled sandbox
 					  meetings [--db=h2|postgres|both] [--ended=200] [--meetings=2000] [--calls=50]
 					      meetings webhook `ended` -> Event committed (p50/p99), then the calendar panel's answer time
-					      with that many meetings in the window""");
+					      with that many meetings in the window
+					  screen-pop-replicas [--rate=100] [--seconds=20]
+					      screen pops through HAProxy with one replica, then three, on PostgreSQL, side by side""");
 		}
 	}
 }

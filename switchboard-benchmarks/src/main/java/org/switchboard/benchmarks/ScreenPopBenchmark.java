@@ -82,7 +82,7 @@ final class ScreenPopBenchmark {
 		}
 	}
 
-	private static void linkAgent(ConfigurableApplicationContext context, JdbcClient jdbc) {
+	static void linkAgent(ConfigurableApplicationContext context, JdbcClient jdbc) {
 		String agent = context.getBean(CrmRecords.class).findByField("User", "Username", "agent@switchboard.test").get(0).id();
 		Secrets secrets = context.getBean(Secrets.class);
 		jdbc.sql("INSERT INTO webex_account (user_id, person_id, email, display_name, token_encrypted, linked_date) VALUES (?, ?, ?, ?, ?, ?)")
@@ -92,12 +92,13 @@ final class ScreenPopBenchmark {
 	}
 
 	/** Stored numbers, written the way a caller id shows them, so that every call matches a record. */
-	private static List<String> callerNumbers(JdbcClient jdbc) {
+	static List<String> callerNumbers(JdbcClient jdbc) {
 		return jdbc.sql("SELECT e164 FROM crm_phone WHERE object_name IN ('Contact', 'Lead') ORDER BY record_id LIMIT 100000")
 			.query(String.class).list();
 	}
 
-	private static void screenPops(int port, List<String> numbers, int rate, int seconds, String label) throws Exception {
+	/** Runs the calls and prints one line; returns it (p50/p99/max, popped, pops per second). */
+	static String screenPops(int port, List<String> numbers, int rate, int seconds, String label) throws Exception {
 		int calls = rate * seconds;
 		long[] sent = new long[calls];
 		Latencies latencies = new Latencies(calls);
@@ -142,7 +143,15 @@ final class ScreenPopBenchmark {
 			}
 			clock.shutdownNow();
 		}
-		System.out.printf("%s %s, %d of %d popped, %d matched a record%n", label, latencies.summary(), seen.size(), calls, matched.get());
+		double elapsed = (System.nanoTime() - firstSent(sent)) / 1e9;
+		String result = String.format("%s %s, %d of %d popped, %d matched a record, %.1f pops/s", label, latencies.summary(),
+				seen.size(), calls, matched.get(), seen.size() / Math.max(elapsed, 1e-9));
+		System.out.println(result);
+		return result;
+	}
+
+	private static long firstSent(long[] sent) {
+		return sent.length == 0 || sent[0] == 0 ? System.nanoTime() : sent[0];
 	}
 
 	private static AutoCloseable openStream(HttpClient http, int port, java.util.function.Consumer<String> onLine) {

@@ -78,6 +78,8 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
+			.requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/api/openapi.json/swagger-config")
+			.hasAuthority(PermissionSet.WEBEX_ADMIN.apiName())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?"

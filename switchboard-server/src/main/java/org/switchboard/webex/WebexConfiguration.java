@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.webex.client.WebexHttp;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WebexConfiguration {
 
 	@Bean
-	WebexHttp webexHttp(WebexProperties properties, JsonMapper json, Clock clock) {
-		return new WebexHttp(properties, json, clock, duration -> Thread.sleep(duration.toMillis()));
+	WebexHttp webexHttp(WebexProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
+		return new WebexHttp(properties, json, clock, duration -> Thread.sleep(duration.toMillis()), meters);
 	}
 
 	@Bean

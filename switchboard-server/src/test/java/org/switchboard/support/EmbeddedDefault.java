@@ -19,6 +19,17 @@ public final class EmbeddedDefault {
 		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
 		registry.add("switchboard.webex.sandbox.port", () -> sandboxPort);
 		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + sandboxPort + "/v1");
+		registry.add("switchboard.metrics.scrape.password", () -> MetricsScrape.PASSWORD);
+	}
+
+	/** The Prometheus scraper's credential in tests. */
+	public static final class MetricsScrape {
+
+		public static final String USER = "prometheus";
+		public static final String PASSWORD = "scrape-secret-for-tests";
+
+		private MetricsScrape() {
+		}
 	}
 
 	public static int freePort() {

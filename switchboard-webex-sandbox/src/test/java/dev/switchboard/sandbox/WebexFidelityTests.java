@@ -229,7 +229,7 @@ class WebexFidelityTests {
 	@Test
 	void meetingInviteesCanBeReadAndRemovedAndRegistrantsAdded() throws Exception {
 		String start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-		String meetingId = client.json(ADMIN, "POST", "/v1/meetings", "{\"title\":\"Webinar\",\"scheduledType\":\"webinar\",\"start\":\"" + start
+		String meetingId = client.json(ADMIN, "POST", "/v1/meetings", "{\"title\":\"Webinar\",\"scheduledType\":\"webinar\",\"sessionTypeId\":\"9\",\"start\":\"" + start
 				+ "\",\"end\":\"" + Instant.parse(start).plus(Duration.ofHours(1)) + "\"}").get("id").asString();
 		String inviteeId = client.json(ADMIN, "POST", "/v1/meetingInvitees", "{\"meetingId\":\"" + meetingId + "\",\"email\":\"rita@example.com\"}").get("id").asString();
 
@@ -439,7 +439,7 @@ class WebexFidelityTests {
 	@Test
 	void meetingAnswersTheServerUsesMatchCiscosOpenApiDocuments() throws Exception {
 		String start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-		String meetingId = client.json(ADMIN, "POST", "/v1/meetings", "{\"title\":\"Validated\",\"scheduledType\":\"webinar\",\"start\":\""
+		String meetingId = client.json(ADMIN, "POST", "/v1/meetings", "{\"title\":\"Validated\",\"scheduledType\":\"webinar\",\"sessionTypeId\":\"9\",\"start\":\""
 				+ start + "\",\"end\":\"" + Instant.parse(start).plus(Duration.ofHours(1)) + "\",\"invitees\":[{\"email\":\"rita@example.com\"}]}")
 			.get("id").asString();
 		client.call(null, "POST", "/sandbox/meetings/" + meetingId + "/registrants", "{\"count\":3}");

@@ -15,6 +15,7 @@ import org.switchboard.access.SwitchboardUser;
 import org.switchboard.access.WebexAdminOnly;
 import org.switchboard.admin.Integration;
 import org.switchboard.webex.RegisteredWebhook;
+import org.switchboard.platform.secrets.AccessTokenRequest;
 
 /** {@code /api/admin/integration}: registration status, register, unregister, create the webhook site. */
 @RestController
@@ -34,8 +35,8 @@ class IntegrationApi {
 	}
 
 	@PostMapping("/register")
-	Map<String, Object> register(@RequestBody Map<String, String> body) {
-		return integration.register(body.get("accessToken"), actor());
+	Map<String, Object> register(@RequestBody AccessTokenRequest body) {
+		return integration.register(body.accessToken(), actor());
 	}
 
 	@DeleteMapping

@@ -26,6 +26,7 @@ import org.switchboard.notifications.engine.Preview;
 import org.switchboard.notifications.rules.Rule;
 import org.switchboard.notifications.rules.RuleRequest;
 import org.switchboard.notifications.rules.Rules;
+import org.switchboard.platform.secrets.AccessTokenRequest;
 
 /** {@code /api/admin/notifications} (api.md "Space notifications"): the bot, rules, preview, deliveries. */
 @RestController
@@ -51,8 +52,8 @@ class NotificationsApi {
 	}
 
 	@PutMapping("/bot")
-	BotAccount register(@RequestBody Map<String, String> body) {
-		return bot.register(body.get("accessToken"), actor());
+	BotAccount register(@RequestBody AccessTokenRequest body) {
+		return bot.register(body.accessToken(), actor());
 	}
 
 	@DeleteMapping("/bot")

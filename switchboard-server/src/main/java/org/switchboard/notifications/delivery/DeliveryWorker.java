@@ -38,9 +38,10 @@ class DeliveryWorker {
 	private final TransactionTemplate transactions;
 	private final NotificationProperties properties;
 	private final Clock clock;
+	private final OutboxMetrics metrics;
 
 	DeliveryWorker(Outbox outbox, RecordRooms spaces, NotificationBot bot, WebexClient webex, WebexAccounts accounts,
-			TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
+			TransactionTemplate transactions, NotificationProperties properties, Clock clock, OutboxMetrics metrics) {
 		this.outbox = outbox;
 		this.spaces = spaces;
 		this.bot = bot;
@@ -49,6 +50,7 @@ class DeliveryWorker {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/** @return false when nothing was due */
@@ -105,8 +107,10 @@ class DeliveryWorker {
 			}
 			String messageId = webex.postMessage(credentials.get().token(), delivery.roomId(), delivery.text(), null).id();
 			outbox.sent(delivery.id(), messageId, clock.instant());
+			metrics.attempt("200");
 		}
 		catch (WebexApiException | CannotJoin e) {
+			metrics.attempt(OutboxMetrics.statusOf(e));
 			int attempt = delivery.attempts() + 1;
 			boolean giveUp = attempt >= properties.maxAttempts() || !Backoff.worthRetrying(e);
 			Instant at = clock.instant();

@@ -2,11 +2,13 @@ package org.switchboard.platform.live;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.switchboard.platform.web.RequestArrival;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +46,16 @@ public class LiveEvents implements SmartLifecycle {
 	private final Map<String, Set<Tab>> tabs = new ConcurrentHashMap<>();
 	private final LiveBroadcast broadcast;
 	private final JsonMapper json;
+	private final MeterRegistry meters;
 
-	LiveEvents(LiveBroadcast broadcast, JsonMapper json) {
+	LiveEvents(LiveBroadcast broadcast, JsonMapper json, MeterRegistry meters) {
 		this.broadcast = broadcast;
 		this.json = json;
+		this.meters = meters;
 		broadcast.onReceive(this::deliver);
+		Gauge.builder("switchboard.live.streams", tabs, t -> t.values().stream().mapToInt(Set::size).sum())
+			.description("Live event streams (browser tabs) open on this replica")
+			.register(meters);
 	}
 
 	/** A new stream for one tab that receives the events named; it starts with {@code initial}. */
@@ -75,7 +87,9 @@ public class LiveEvents implements SmartLifecycle {
 
 	/** An event for the user's tabs, with {@code data} written as JSON now. */
 	public LiveEvent event(String userId, String name, String id, Object data) {
-		return new LiveEvent(userId, name, id, json.writeValueAsString(data));
+		RequestArrival.Arrival arrival = RequestArrival.current()
+			.orElseGet(() -> new RequestArrival.Arrival(Instant.now(), "background"));
+		return new LiveEvent(userId, name, id, json.writeValueAsString(data), arrival.at().toEpochMilli(), arrival.cause());
 	}
 
 	/** Sends the event to the user's tabs after the current transaction commits (at once outside one). */
@@ -112,12 +126,23 @@ public class LiveEvents implements SmartLifecycle {
 			}
 			try {
 				tab.emitter().send(sse(event));
+				latency(event);
 			}
 			catch (IOException | IllegalStateException e) {
 				mine.remove(tab);
 				log.debug("Dropped a closed live stream of user {}", event.userId());
 			}
 		}
+	}
+
+	/** From the request that caused it (for a screen pop: the webhook) to the event written to a browser's stream. */
+	private void latency(LiveEvent event) {
+		Timer.builder("switchboard.live.events.latency")
+			.description("From the request causing a live event (webhook in) to the event sent to a browser (a screen pop for event=call, cause=webhook)")
+			.tag("event", event.name())
+			.tag("cause", event.cause() == null ? "background" : event.cause())
+			.register(meters)
+			.record(Math.max(0, System.currentTimeMillis() - event.causedAt()), TimeUnit.MILLISECONDS);
 	}
 
 	/** Keeps idle streams open through proxies and finds the tabs that went away. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -23,6 +24,8 @@ import org.switchboard.webex.WebexApiException;
 import org.switchboard.platform.names.ApiNames;
 import org.switchboard.webex.WebexProperties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +40,8 @@ public class WebexHttp {
 	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.HEAD);
 	private static final Set<Integer> RETRY_LATER = Set.of(429, 423);
 	private static final Set<Integer> GATEWAY_TROUBLE = Set.of(502, 503, 504);
+	/** Log context key: the TrackingID of the Webex request under way (Webex support finds a request by it). */
+	public static final String TRACKING_ID = "webex.tracking_id";
 
 	private final WebexProperties properties;
 	private final RestClient rest;
@@ -44,9 +49,11 @@ public class WebexHttp {
 	private final Clock clock;
 	private final Sleeper sleeper;
 	private volatile TokenRenewal renewal = rejected -> java.util.Optional.empty();
+	private final MeterRegistry meters;
 
-	public WebexHttp(WebexProperties properties, JsonMapper json, Clock clock, Sleeper sleeper) {
+	public WebexHttp(WebexProperties properties, JsonMapper json, Clock clock, Sleeper sleeper, MeterRegistry meters) {
 		this.properties = properties;
+		this.meters = meters;
 		this.json = json;
 		this.clock = clock;
 		this.sleeper = sleeper;
@@ -93,6 +100,11 @@ public class WebexHttp {
 			}
 			log.info("Webex {} {} answered {} (TrackingID {}); retrying in {} ms", method, uri.getPath(),
 					response.status(), response.trackingId(), wait.toMillis());
+			Timer.builder("switchboard.webex.retry.waits")
+				.description("Waits before retrying a Webex call (Retry-After on 429/423, backoff on 502/503/504)")
+				.tags("endpoint", WebexEndpoints.of(uri), "status", Integer.toString(response.status()))
+				.register(meters)
+				.record(wait);
 			sleep(wait);
 		}
 	}
@@ -137,8 +149,27 @@ public class WebexHttp {
 		return items;
 	}
 
+	/** One request, timed by endpoint and status, with its TrackingID in the log context while it runs. */
 	private WebexResponse attempt(String token, HttpMethod method, URI uri, Object body, int attempt) {
 		String trackingId = "SWITCHBOARD_" + UUID.randomUUID();
+		MDC.put(TRACKING_ID, trackingId);
+		Timer.Sample sample = Timer.start(meters);
+		String status = "0";
+		try {
+			WebexResponse response = send(token, method, uri, body, attempt, trackingId);
+			status = Integer.toString(response.status());
+			return response;
+		}
+		finally {
+			sample.stop(Timer.builder("switchboard.webex.requests")
+				.description("Calls to Webex by endpoint and HTTP status (0: no answer)")
+				.tags("method", method.name(), "endpoint", WebexEndpoints.of(uri), "status", status)
+				.register(meters));
+			MDC.remove(TRACKING_ID);
+		}
+	}
+
+	private WebexResponse send(String token, HttpMethod method, URI uri, Object body, int attempt, String trackingId) {
 		try {
 			RestClient.RequestBodySpec request = rest.method(method).uri(uri).headers(h -> {
 				h.setBearerAuth(token);

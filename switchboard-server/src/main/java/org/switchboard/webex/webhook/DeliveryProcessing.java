@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,10 @@ class DeliveryProcessing implements WebhookDeadLetters {
 		try {
 			OptionalLong stored = transactions.execute(tx -> {
 				OptionalLong id = store.store(webhookId, resource, event, body, envelope, DeliveryStore.PROCESSED, null);
-				id.ifPresent(deliveryId -> publish(deliveryId, owner, envelope));
+				id.ifPresent(deliveryId -> {
+					MDC.put(WebhookReceiver.DELIVERY_ID, Long.toString(deliveryId));
+					publish(deliveryId, owner, envelope);
+				});
 				return id;
 			});
 			return stored.isPresent() ? Outcome.STORED : Outcome.DUPLICATE;

@@ -19,6 +19,9 @@ import org.switchboard.webex.WebhookDelivery;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Stores verified deliveries; a byte-identical redelivery is recognised by its body hash. */
 @Component
 class DeliveryStore {
@@ -34,10 +37,23 @@ class DeliveryStore {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	DeliveryStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	DeliveryStore(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		Gauge.builder("switchboard.webhooks.last.received", this, DeliveryStore::lastReceivedEpochSeconds)
+			.description("When the last webhook delivery was stored, by any replica (epoch seconds; 0 before the first)")
+			.baseUnit("seconds")
+			.register(meters);
+	}
+
+	/** The newest delivery's arrival, read through the primary key so it stays cheap on a long table. */
+	private double lastReceivedEpochSeconds() {
+		return jdbc.sql("SELECT received_date FROM webex_delivery ORDER BY id DESC LIMIT 1")
+			.query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class))
+			.optional()
+			.map(at -> at.toEpochSecond() + at.getNano() / 1e9)
+			.orElse(0.0);
 	}
 
 	/** The new delivery's id, or empty if this exact delivery was stored before. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +17,8 @@ import org.switchboard.platform.web.PublicEndpoint;
 import org.switchboard.webex.WebexWebhooks;
 import org.switchboard.webex.WebexWebhooks.StoredSecret;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,24 +33,59 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookReceiver {
 
 	static final int MAX_BODY_BYTES = 1024 * 1024;
+	/** Log context keys: the Webex webhook a delivery is for, and our id of the stored delivery. */
+	static final String WEBHOOK_ID = "webex.webhook_id";
+	static final String DELIVERY_ID = "webex.delivery_id";
 	private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
 	private final WebexWebhooks webhooks;
 	private final DeliveryProcessing processing;
 	private final JsonMapper json;
+	private final MeterRegistry meters;
 	private final Map<String, StoredSecret> secrets = new ConcurrentHashMap<>();
 
-	WebhookReceiver(WebexWebhooks webhooks, DeliveryProcessing processing, JsonMapper json) {
+	WebhookReceiver(WebexWebhooks webhooks, DeliveryProcessing processing, JsonMapper json, MeterRegistry meters) {
 		this.webhooks = webhooks;
 		this.processing = processing;
 		this.json = json;
+		this.meters = meters;
 	}
 
+	/** Counts each delivery by outcome; its webhook id and, once stored, delivery id are in the log context. */
 	@PostMapping("/webhooks/webex")
 	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+		String outcome = "error";
+		try {
+			ResponseEntity<Map<String, Object>> response = handle(request);
+			outcome = String.valueOf(response.getBody().get("status"));
+			return response;
+		}
+		catch (ProblemException e) {
+			outcome = switch (e.status()) {
+				case 400 -> "malformed";
+				case 401 -> "bad_signature";
+				case 404 -> "unknown_webhook";
+				case 413 -> "too_large";
+				default -> "rejected";
+			};
+			throw e;
+		}
+		finally {
+			MDC.remove(WEBHOOK_ID);
+			MDC.remove(DELIVERY_ID);
+			Counter.builder("switchboard.webhooks.deliveries")
+				.description("Webex webhook deliveries received, by outcome (stored, duplicate, bad_signature, unknown_webhook, malformed, too_large, error)")
+				.tag("outcome", outcome)
+				.register(meters)
+				.increment();
+		}
+	}
+
+	private ResponseEntity<Map<String, Object>> handle(HttpServletRequest request) throws IOException {
 		byte[] body = readBounded(request);
 		JsonNode envelope = parse(body);
 		String webhookId = envelope.path("id").asString("");
+		MDC.put(WEBHOOK_ID, webhookId);
 		StoredSecret registered = secretOf(webhookId);
 		if (!Signatures.verify(registered.secret(), body, request.getHeader("X-Spark-Signature"))) {
 			log.warn("Rejected a delivery for webhook {} with a missing or wrong signature", webhookId);

@@ -24,6 +24,7 @@ import org.switchboard.webex.WebexClient;
 import org.switchboard.webex.WebexProperties;
 import org.switchboard.webex.WebhookRequest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Webex client against the bundled sandbox over real HTTP, with waits recorded instead of slept. */
@@ -50,7 +51,7 @@ class WebexClientTests {
 		control("DELETE", "/sandbox/faults", null);
 		WebexProperties properties = new WebexProperties(URI.create(sandbox.baseUrl() + "/v1"), Duration.ofSeconds(2),
 				Duration.ofSeconds(5), 4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60));
-		client = new WebexClient(new WebexHttp(properties, JsonMapper.builder().build(), Clock.systemUTC(), waits::add));
+		client = new WebexClient(new WebexHttp(properties, JsonMapper.builder().build(), Clock.systemUTC(), waits::add, new SimpleMeterRegistry()));
 	}
 
 	@Test
