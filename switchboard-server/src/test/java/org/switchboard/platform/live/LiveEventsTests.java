@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class LiveEventsTests {
 
-	private final LiveEvents live = new LiveEvents(new LocalLiveBroadcast(), JsonMapper.builder().build());
+	private final LiveEvents live = new LiveEvents(new LocalLiveBroadcast(), JsonMapper.builder().build(),
+			new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
 	@Test
 	void aUserKeepsAtMostTenStreamsAndOpeningAnotherClosesTheOldest() {
