@@ -135,7 +135,7 @@ public class Meetings {
 		Map<String, Object> meeting = meeting(host, title, body, start, end, scheduledType);
 		meeting.put("timezone", zone.getId());
 		if (sessionTypeId != null) {
-			meeting.put("sessionTypeId", sessionTypeId);
+			meeting.put("sessionTypeId", Integer.valueOf(sessionTypeId)); // a number in Webex's answers
 		}
 		meetings.put((String) meeting.get("id"), meeting);
 		int[] n = { 0 };
