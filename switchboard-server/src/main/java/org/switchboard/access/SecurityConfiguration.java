@@ -59,7 +59,8 @@ class SecurityConfiguration {
 	SecurityFilterChain basicChain(HttpSecurity http) throws Exception {
 		AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 		return http.securityMatcher(SecurityConfiguration::carriesBasicCredentials)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN_ONLY_PAGES).hasAuthority(PermissionSet.WEBEX_ADMIN.apiName())
+				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,7 +79,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
-			.requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/api/openapi.json/swagger-config")
+			.requestMatchers(ADMIN_ONLY_PAGES)
 			.hasAuthority(PermissionSet.WEBEX_ADMIN.apiName())
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
@@ -96,6 +97,8 @@ class SecurityConfiguration {
 	}
 
 	private static final String REALM = "Switchboard";
+	/** Swagger UI and its configuration: for Webex Admins, whichever way they sign in. */
+	private static final String[] ADMIN_ONLY_PAGES = { "/swagger-ui/**", "/swagger-ui.html", "/api/openapi.json/swagger-config" };
 	/** Scripts and styles only from files we serve (no inline script anywhere); images may come from Webex. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: blob: https:; connect-src 'self'; object-src 'none'; base-uri 'self'; "

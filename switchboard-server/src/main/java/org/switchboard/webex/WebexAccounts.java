@@ -195,11 +195,12 @@ public class WebexAccounts {
 			tokens = oauth.refresh(stale.refreshToken());
 		}
 		catch (WebexApiException e) {
-			if (e.status() == 400 || e.status() == 401) {
-				signOut(userId, e.status() == 401 ? "Webex refused the integration's client id or secret when renewing your sign-in"
-						: "Your Webex sign-in expired or was revoked");
+			if (e.status() == 400) {
+				signOut(userId, "Your Webex sign-in expired or was revoked");
 				return Optional.empty();
 			}
+			// A refused client id or secret (401) is the integration's fault, not the user's: their refresh token is
+			// kept, so renewing works again as soon as an admin corrects the integration.
 			log.warn("Could not renew the Webex sign-in of user {}: {}", userId, e.getMessage());
 			return staleStillValid ? Optional.of(stale.token()) : Optional.empty();
 		}

@@ -154,7 +154,7 @@ class IntegrationLifecycleTests {
 		api().send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity, "{\"StageName\":\"Closed Lost\"}");
 
 		assertThat(inventory.path("empty").asBoolean()).isFalse();
-		assertThat(inventory.path("webhook").size()).as("calls and messages of three users").isEqualTo(6);
+		assertThat(inventory.path("webhook").size()).as("calls, messages and meetings of three users").isEqualTo(9);
 		assertThat(inventory.path("space").size()).isEqualTo(1);
 		assertThat(inventory.path("rule").size()).as("the example rule").isEqualTo(1);
 		assertThat(inventory.path("token").valueStream().map(t -> t.path("description").asString()))
@@ -165,7 +165,7 @@ class IntegrationLifecycleTests {
 		JsonNode report = api().send(ApiClient.ADMIN, "POST", "/api/admin/uninstall", null).json();
 		assertThat(report.path("notRemoved").size()).as(report.toString()).isZero();
 		assertThat(report.path("remaining").path("empty").asBoolean()).isTrue();
-		assertThat(report.path("removed").size()).isGreaterThanOrEqualTo(6 + 1 + 1 + 1 + 5);
+		assertThat(report.path("removed").size()).isGreaterThanOrEqualTo(9 + 1 + 1 + 1 + 5);
 
 		for (JsonNode person : sandbox("GET", "/sandbox/people", null).path("items")) {
 			assertThat(webex(person.path("token").asString(), "/v1/webhooks").path("items").size())

@@ -46,7 +46,7 @@ class RestartOnTheSameDataTests {
 		try (ConfigurableApplicationContext second = start()) {
 			JsonNode status = new ApiClient(port).get(ApiClient.ADMIN, "/api/admin/integration").json();
 			assertThat(status.get("linkedUsers").asInt()).isEqualTo(3);
-			assertThat(status.get("webhooks")).as("every user's calls and messages webhooks, made again at the fresh sandbox").hasSize(6)
+			assertThat(status.get("webhooks")).as("every user's calls, messages and meetings webhooks, made again at the fresh sandbox").hasSize(9)
 				.allSatisfy(w -> assertThat(w.get("status").asString()).isEqualTo("active"));
 
 			assertRingingCallPops();

@@ -87,14 +87,14 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 
 		WebhookReconciler.Result half = reconciler.reconcileUser(viewer);
 
-		assertThat(half.created()).hasSize(1);
+		assertThat(half.created()).as("calls or messages, and meetings").hasSize(2);
 		assertThat(half.problems()).singleElement().asString().contains("viewer@switchboard.test").contains("500");
-		assertSameAtWebexAndHere(ApiClient.VIEWER, 1);
+		assertSameAtWebexAndHere(ApiClient.VIEWER, 2);
 
 		WebhookReconciler.Result next = reconciler.reconcileUser(viewer);
 
 		assertThat(next.created()).hasSize(1);
-		assertSameAtWebexAndHere(ApiClient.VIEWER, 2);
+		assertSameAtWebexAndHere(ApiClient.VIEWER, 3);
 	}
 
 	@Test
@@ -113,7 +113,7 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 		assertThat(result.removed()).isEqualTo(1);
 		assertThat(result.forgotten()).isEqualTo(1);
 		assertThat(result.created()).extracting(RegisteredWebhook::resource).containsExactly("messages");
-		assertSameAtWebexAndHere(ApiClient.VIEWER, 2);
+		assertSameAtWebexAndHere(ApiClient.VIEWER, 3);
 	}
 
 	@Test

@@ -45,7 +45,8 @@ class WebexSignInTests extends EmbeddedServerTest {
 		sandbox("/sandbox/integrations", """
 				{"name":"Sign-in tests","clientId":"%s","clientSecret":"%s","redirectUris":["http://localhost:%d/webex/oauth/callback"],
 				 "scopes":["spark:kms","spark:people_read","spark:calls_read","spark:calls_write","spark:rooms_read","spark:rooms_write",
-				 "spark:memberships_read","spark:memberships_write","spark:messages_read","spark:messages_write"]}""".formatted(CLIENT_ID, SECRET, port));
+				 "spark:memberships_read","spark:memberships_write","spark:messages_read","spark:messages_write",
+				 "meeting:schedules_read","meeting:schedules_write","meeting:participants_read"]}""".formatted(CLIENT_ID, SECRET, port));
 		putIntegration(SECRET);
 	}
 
@@ -57,7 +58,8 @@ class WebexSignInTests extends EmbeddedServerTest {
 			.containsEntry("redirect_uri", "http://localhost:" + port + "/webex/oauth/callback");
 		assertThat(SignInClient.query(authorize).get("scope").split(" ")).containsExactlyInAnyOrder("spark:kms", "spark:people_read",
 				"spark:calls_read", "spark:calls_write", "spark:rooms_read", "spark:rooms_write", "spark:memberships_read",
-				"spark:memberships_write", "spark:messages_read", "spark:messages_write");
+				"spark:memberships_write", "spark:messages_read", "spark:messages_write", "meeting:schedules_read",
+				"meeting:schedules_write", "meeting:participants_read");
 		URI callback = viewer.consent(authorize, "viewer@switchboard.test", "accept");
 
 		HttpResponse<String> done = viewer.callback(callback);
