@@ -44,7 +44,7 @@ class CrossSiteAndBasicTests extends EmbeddedServerTest {
 			.POST(HttpRequest.BodyPublishers.ofString(ACCOUNT)));
 
 		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(created.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+		assertThat(created.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class CrossSiteAndBasicTests extends EmbeddedServerTest {
 		HttpResponse<String> viaProxy = send(request("/login").header("X-Forwarded-Proto", "https").GET());
 		HttpResponse<String> plain = send(request("/login").GET());
 
-		assertThat(viaProxy.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID") && c.contains("Secure"));
+		assertThat(viaProxy.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=") && c.contains("Secure"));
 		assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
 		assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
 			.doesNotContain("unsafe-inline");

@@ -87,11 +87,11 @@ class MeetingsTests extends EmbeddedServerTest {
 		assertThat(meeting.get("notInvited").get(0).get("reason").asString()).contains("does not accept mail");
 
 		String webexId = meeting.get("webexMeetingId").asString();
-		JsonNode atWebex = webex("sandbox-token-agent", "GET", "/v1/meetings/" + webexId);
+		JsonNode atWebex = webex("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "GET", "/v1/meetings/" + webexId);
 		assertThat(atWebex.get("title").asString()).isEqualTo("Rita Ramos");
 		assertThat(atWebex.get("timezone").asString()).isEqualTo("Europe/Berlin");
 		assertThat(atWebex.get("agenda").asString()).isEqualTo("Pricing");
-		assertThat(webex("sandbox-token-agent", "GET", "/v1/meetingInvitees?meetingId=" + webexId).get("items"))
+		assertThat(webex("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "GET", "/v1/meetingInvitees?meetingId=" + webexId).get("items"))
 			.extracting(i -> i.get("email").asString()).containsExactlyInAnyOrder("colleague@example.com", "admin@switchboard.test");
 
 		JsonNode listed = api().get(AGENT, "/api/records/Contact/" + contact + "/meetings?when=upcoming").json().get("meetings");
@@ -188,13 +188,13 @@ class MeetingsTests extends EmbeddedServerTest {
 			assertThat(notSignedIn.status()).isEqualTo(409);
 			assertThat(notSignedIn.json().get("detail").asString()).contains("Webex org admin");
 
-			accounts.link(adminUser, "sandbox-token-agent");
+			accounts.link(adminUser, "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 			assertThat(api().send(ADMIN, "PUT", "/api/admin/settings/meetings", on).status()).as("signed in, but not an org admin").isEqualTo(409);
 			assertThat(api().get(ADMIN, "/api/admin/settings/meetings").json().get("enabledForAll").asBoolean()).isFalse();
 		}
 		finally {
-			accounts.link(adminUser, "sandbox-token-admin");
-			accounts.link(agentUser, "sandbox-token-agent");
+			accounts.link(adminUser, "c2FuZGJveC10b2tlbi1hZG1pbg_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
+			accounts.link(agentUser, "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		}
 		assertThat(api().send(ADMIN, "PUT", "/api/admin/settings/meetings", on).status()).isEqualTo(200);
 		assertThat(api().get(ADMIN, "/api/admin/audit?limit=1").json().get(0).get("newValue").asString()).contains("\"enabledForAll\":true");
@@ -204,11 +204,11 @@ class MeetingsTests extends EmbeddedServerTest {
 		try {
 			jdbc.sql("DELETE FROM webex_account WHERE user_id = ?").param(agentUser).update();
 			JsonNode meeting = schedule(AGENT, contact, inDays(1));
-			JsonNode atWebex = webex("sandbox-token-agent", "GET", "/v1/meetings/" + meeting.get("webexMeetingId").asString());
+			JsonNode atWebex = webex("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "GET", "/v1/meetings/" + meeting.get("webexMeetingId").asString());
 			assertThat(atWebex.get("hostEmail").asString()).isEqualTo(AGENT);
 		}
 		finally {
-			accounts.link(agentUser, "sandbox-token-agent");
+			accounts.link(agentUser, "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee");
 		}
 	}
 
@@ -282,13 +282,13 @@ class MeetingsTests extends EmbeddedServerTest {
 		ApiClient.Response moved = api().send(AGENT, "PATCH", "/api/meetings/" + meetingId,
 				"{\"title\":\"Moved review\",\"start\":\"" + newStart + "\",\"durationMinutes\":60}");
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-		JsonNode atWebex = webex("sandbox-token-agent", "GET", "/v1/meetings/" + webexId);
+		JsonNode atWebex = webex("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "GET", "/v1/meetings/" + webexId);
 		assertThat(atWebex.get("title").asString()).isEqualTo("Moved review");
 		assertThat(Instant.parse(atWebex.get("start").asString())).isEqualTo(Instant.parse(newStart));
 		assertThat(Instant.parse(atWebex.get("end").asString())).isEqualTo(Instant.parse(newStart).plus(1, ChronoUnit.HOURS));
 
 		assertThat(api().send(AGENT, "DELETE", "/api/meetings/" + meetingId, null).status()).isEqualTo(204);
-		assertThat(webexStatus("sandbox-token-agent", "/v1/meetings/" + webexId)).isEqualTo(404);
+		assertThat(webexStatus("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "/v1/meetings/" + webexId)).isEqualTo(404);
 		assertThat(api().get(AGENT, "/api/records/Contact/" + contact + "/meetings").json().get("meetings")).isEmpty();
 		assertThat(api().send(AGENT, "DELETE", "/api/meetings/" + meetingId, null).status()).isEqualTo(409);
 		assertThat(api().send(AGENT, "DELETE", "/api/meetings/nosuchmeeting", null).status()).isEqualTo(404);
@@ -328,7 +328,7 @@ class MeetingsTests extends EmbeddedServerTest {
 	}
 
 	private int agentMeetingsAtWebex() {
-		return webex("sandbox-token-agent", "GET", "/v1/meetings?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&max=100").get("items").size();
+		return webex("c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee", "GET", "/v1/meetings?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&max=100").get("items").size();
 	}
 
 	private List<CrmRecord> events(String contact) {

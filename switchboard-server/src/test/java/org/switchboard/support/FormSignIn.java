@@ -38,7 +38,7 @@ public final class FormSignIn {
 		}
 	}
 
-	/** The session cookie ({@code JSESSIONID=…}) a signed-in user's requests carry. */
+	/** The session cookie ({@code SESSION=…}, kept in the database by Spring Session) a signed-in user's requests carry. */
 	public static String session(int port, String email, String password) {
 		HttpResponse<String> signedIn = post(port, email, password);
 		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("/login")) {
@@ -48,7 +48,7 @@ public final class FormSignIn {
 	}
 
 	public static String sessionCookie(HttpResponse<?> response) {
-		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
 			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
 	}
 }

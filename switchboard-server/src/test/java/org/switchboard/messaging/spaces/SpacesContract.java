@@ -130,8 +130,9 @@ abstract class SpacesContract {
 		String opportunity = opportunity("Refused");
 		faults("{\"rate\":1,\"statuses\":[400],\"count\":1}");
 
+		// Webex's refusal passes through as such; the web edge answers it as in every feature (ADR 12).
 		assertThatThrownBy(() -> creation.create(USER, "Opportunity", opportunity, new CreateSpaceRequest("Refused", List.of())))
-			.isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+			.isInstanceOfSatisfying(org.switchboard.webex.WebexApiException.class, e -> assertThat(e.status()).isEqualTo(400));
 		assertThat(store.forRecord("Opportunity", opportunity)).isEmpty();
 		assertThat(events.linked).isEmpty();
 	}

@@ -72,7 +72,8 @@ class WebexSignInTests extends EmbeddedServerTest {
 		assertThat(connection.get("isWebexAdmin").asBoolean()).isFalse();
 		assertThat(connection.get("expiresAt").asString()).isNotBlank();
 		assertThat(api().get(ApiClient.ADMIN, "/api/admin/integration").json().get("webhooks"))
-			.filteredOn(w -> connection.get("personId").asString().equals(w.get("ownerPersonId").asString())).hasSize(2);
+			.filteredOn(w -> connection.get("personId").asString().equals(w.get("ownerPersonId").asString()))
+			.as("calls, messages and meetings").hasSize(3);
 		String code = SignInClient.query(callback).get("code");
 		assertThat(output.getAll()).doesNotContain(code).doesNotContain(SECRET);
 		assertThat(done.body()).doesNotContain(code);
