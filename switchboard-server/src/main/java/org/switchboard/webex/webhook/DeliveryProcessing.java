@@ -53,6 +53,7 @@ class DeliveryProcessing implements WebhookDeadLetters {
 				OptionalLong id = store.store(webhookId, resource, event, body, envelope, DeliveryStore.PROCESSED, null);
 				id.ifPresent(deliveryId -> {
 					MDC.put(WebhookReceiver.DELIVERY_ID, Long.toString(deliveryId));
+					log.debug("Stored a {}/{} delivery", resource, event);
 					publish(deliveryId, owner, envelope);
 				});
 				return id;
