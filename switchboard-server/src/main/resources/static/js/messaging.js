@@ -8,7 +8,7 @@
   }
   window.switchboardMessaging = true;
 
-  const { api, el, problemText } = window.Switchboard;
+  const { api, el, problemText, once } = window.Switchboard;
   const when = (iso) => {
     const date = iso ? new Date(iso) : null;
     return date && !isNaN(date) ? date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '';
@@ -20,11 +20,41 @@
   const messageNode = (m) => {
     const body = el('div', { class: 'message-body' });
     body.innerHTML = m.html; // rendered and escaped on the server
-    const files = (m.files || []).map((f) => el('a', { href: f.url, download: '', class: 'attachment', text: `Attachment ${f.index + 1}` }));
+    const files = (m.files || []).map(attachment);
     return el('li', { class: 'message', 'data-message-id': m.id },
       el('div', { class: 'message-meta' }, el('span', { class: 'who', title: m.personEmail || '', text: m.personName || m.personEmail || 'Someone' }),
         el('time', { datetime: m.created || '', text: when(m.created) })),
       body, files.length ? el('div', { class: 'attachments' }, files) : null);
+  };
+
+  // An attachment shows its file name (from the download's Content-Disposition) and, for an image, a preview.
+  const fileName = (response) => {
+    const header = response.headers.get('Content-Disposition') || '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    const plain = /filename="?([^";]+)"?/i.exec(header);
+    try {
+      return star ? decodeURIComponent(star[1]) : plain ? plain[1] : null;
+    } catch (e) {
+      return plain ? plain[1] : null;
+    }
+  };
+  const attachment = (f) => {
+    const label = el('span', { class: 'file-name', text: `Attachment ${f.index + 1}` });
+    const link = el('a', { href: f.url, download: '', class: 'attachment', 'data-testid': 'attachment' }, label);
+    fetch(f.url, { credentials: 'same-origin' }).then(async (response) => {
+      if (!response.ok) return;
+      const name = fileName(response);
+      if (name) {
+        label.textContent = name;
+        link.setAttribute('download', name);
+      }
+      const type = (response.headers.get('Content-Type') || '').toLowerCase();
+      if (type.startsWith('image/') && !type.includes('svg')) {
+        const image = el('img', { alt: name ? `Preview of ${name}` : 'Image preview', src: URL.createObjectURL(await response.blob()) });
+        link.prepend(image);
+      }
+    }).catch(() => {});
+    return link;
   };
 
   const openConversation = (root, base, roomId) => {
@@ -32,7 +62,8 @@
     const list = el('ol', { class: 'messages', 'aria-live': 'polite', 'data-testid': 'messages' });
     const earlier = el('button', { type: 'button', class: 'link-button', hidden: true, text: 'Load earlier messages' });
     const notice = el('p', { class: 'notice', role: 'status', hidden: true });
-    const text = el('textarea', { name: 'markdown', rows: '2', 'aria-label': 'Message (markdown)', placeholder: 'Write a message (markdown)' });
+    const text = el('textarea', { name: 'markdown', rows: '2', 'aria-label': 'Message (markdown)',
+      placeholder: 'Write a message (markdown) · Enter sends, Shift+Enter for a new line' });
     const file = el('input', { type: 'file', name: 'file', 'aria-label': 'Attach a file' });
     const send = el('button', { type: 'submit', class: 'primary', text: 'Send' });
     const composer = el('form', { class: 'composer stack', 'data-testid': 'composer' }, text, el('div', { class: 'row' }, file, send));
@@ -60,8 +91,18 @@
       }
     };
     earlier.addEventListener('click', load);
-    composer.addEventListener('submit', async (event) => {
+    // Enter sends, Shift+Enter is a new line (and Enter while an input method composes a character does neither).
+    text.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        composer.requestSubmit();
+      }
+    });
+    composer.addEventListener('submit', (event) => {
       event.preventDefault();
+      once(send, (key) => sendMessage(key));
+    });
+    const sendMessage = async (key) => {
       show('');
       const chosen = file.files[0];
       if (!chosen && !text.value.trim()) {
@@ -74,18 +115,15 @@
         body.append('file', chosen);
         if (text.value.trim()) body.append('markdown', text.value);
       }
-      send.disabled = true;
       try {
-        add(await api('POST', `${base}/messages`, body), false);
+        add(await api('POST', `${base}/messages`, body, { key }), false);
         text.value = '';
         file.value = '';
         list.scrollTop = list.scrollHeight;
       } catch (e) {
         show(problemText(e));
-      } finally {
-        send.disabled = false;
       }
-    });
+    };
     const conversation = { root, roomId, add: (m) => add(m, false) };
     conversations.add(conversation);
     load();
@@ -126,25 +164,24 @@
     if (form.id !== 'create-space') return;
     event.preventDefault();
     const errors = form.querySelector('.form-errors');
-    const result = form.querySelector('[data-result]');
     errors.textContent = '';
     const members = [...chosen.values()].map((m) => (m.object ? { object: m.object, id: m.id } : { email: m.email }));
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-      const space = await api('POST', `/api/records/${encodeURIComponent(form.dataset.object)}/${encodeURIComponent(form.dataset.recordId)}/spaces`,
-        { title: form.querySelector('[name=title]').value, members });
-      chosen.clear();
-      renderChosen(form);
-      result.replaceChildren(el('p', { text: `Space "${space.title}" created with ${space.added.length} ${space.added.length === 1 ? 'person' : 'people'} added.` }),
-        ...(space.notAdded.length ? [el('div', { class: 'notice', 'data-testid': 'not-added' }, el('p', { text: 'Not added:' }),
-          el('ul', {}, space.notAdded.map((n) => el('li', { text: `${n.name || n.email}: ${n.reason}` }))))] : []));
-      document.dispatchEvent(new CustomEvent('messaging:space-created', { detail: space }));
-    } catch (e) {
-      errors.textContent = problemText(e);
-    } finally {
-      button.disabled = false;
-    }
+    // Once created, the form closes; what happened stays in the panel (and who could not be added, if anyone).
+    once(form.querySelector('button[type=submit]'), async (key) => {
+      try {
+        const space = await api('POST', `/api/records/${encodeURIComponent(form.dataset.object)}/${encodeURIComponent(form.dataset.recordId)}/spaces`,
+          { title: form.querySelector('[name=title]').value, members }, { key });
+        chosen.clear();
+        const summary = el('div', { class: 'space-result', role: 'status', 'data-testid': 'space-created' },
+          el('p', { text: `Space "${space.title}" created with ${space.added.length} ${space.added.length === 1 ? 'person' : 'people'} added.` }),
+          ...(space.notAdded.length ? [el('div', { class: 'notice', 'data-testid': 'not-added' }, el('p', { text: 'Not added:' }),
+            el('ul', {}, space.notAdded.map((n) => el('li', { text: `${n.name || n.email}: ${n.reason}` }))))] : []));
+        form.replaceWith(summary);
+        document.dispatchEvent(new CustomEvent('messaging:space-created', { detail: space }));
+      } catch (e) {
+        errors.textContent = problemText(e);
+      }
+    });
   });
 
   // --- Chat in the Webex panel ---

@@ -6,11 +6,13 @@ window.Switchboard = (() => {
     const header = document.querySelector('meta[name="_csrf_header"]');
     return token && header && token.content ? { [header.content]: token.content } : {};
   };
-  const api = async (method, path, body) => {
+  // options.key: an Idempotency-Key, so the server answers a repeat of this request as it answered the first (ADR 0022).
+  const api = async (method, path, body, options = {}) => {
     const json = body !== undefined && body !== null && !(body instanceof FormData);
     const response = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', ...(json ? { 'Content-Type': 'application/json' } : {}), ...csrf() },
+      headers: { Accept: 'application/json', ...(json ? { 'Content-Type': 'application/json' } : {}), ...csrf(),
+        ...(options.key ? { 'Idempotency-Key': options.key } : {}) },
       body: json ? JSON.stringify(body) : (body || undefined),
       credentials: 'same-origin',
     });
@@ -98,7 +100,32 @@ window.Switchboard = (() => {
     });
     return { chosen, render };
   };
-  return { csrf, api, el, problemText, picker };
+  // A button that acts runs its action once at a time: disabled at the first click (a double click's second click finds it
+  // disabled), with an Idempotency-Key kept for the action until the server has answered, so trying again after a lost
+  // answer is answered as the first attempt was instead of acting twice.
+  const keys = new WeakMap();
+  const newKey = () => (window.crypto && crypto.randomUUID ? crypto.randomUUID()
+    : [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join(''));
+  const once = async (button, action) => {
+    if (!button) return action(newKey());
+    if (button.disabled) return undefined;
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    const key = keys.get(button) || newKey();
+    keys.set(button, key);
+    try {
+      const result = await action(key);
+      keys.delete(button);
+      return result;
+    } catch (e) {
+      if (e.problem) keys.delete(button); // answered: a new attempt is a new request
+      throw e;
+    } finally {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  };
+  return { csrf, api, el, problemText, picker, once };
 })();
 
 // CSRF for htmx requests, and the utility bar's Webex panel (opens with the button, closes with Esc).
@@ -106,7 +133,15 @@ document.addEventListener('htmx:configRequest', (event) => {
   Object.assign(event.detail.headers, window.Switchboard.csrf());
 });
 
-document.addEventListener('DOMContentLoaded', () => {
+// Deferred scripts run once the document is parsed: set up at once, so the panel listens before any feature script's
+// live events can ask it to open.
+const switchboardReady = (setup) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', setup) : setup());
+switchboardReady(() => {
+  // Times the server rendered as ISO instants, shown in the reader's locale and time zone.
+  document.querySelectorAll('time[data-local-time]').forEach((t) => {
+    const date = new Date(t.getAttribute('datetime'));
+    if (!isNaN(date)) t.textContent = date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  });
   const toggle = document.getElementById('webex-toggle');
   const panel = document.getElementById('webex-panel');
   if (!toggle || !panel) {
@@ -114,6 +149,7 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   const setOpen = (open) => {
     panel.hidden = !open;
+    document.body.classList.toggle('webex-panel-open', open);
     toggle.setAttribute('aria-expanded', String(open));
     if (open) {
       panel.focus();
@@ -136,3 +172,16 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 });
+
+// Forms of the page (not the Webex panel's) holding input not saved yet: a screen pop must not navigate away from them.
+(() => {
+  const dirty = new Set();
+  const pageForm = (target) => {
+    const form = target && target.closest ? target.closest('form') : null;
+    return form && !form.closest('#webex-panel') && (form.getAttribute('method') || 'get').toLowerCase() === 'post' ? form : null;
+  };
+  document.addEventListener('input', (event) => { const form = pageForm(event.target); if (form) dirty.add(form); });
+  document.addEventListener('change', (event) => { const form = pageForm(event.target); if (form) dirty.add(form); });
+  document.addEventListener('submit', (event) => dirty.delete(event.target));
+  window.Switchboard.unsavedInput = () => [...dirty].some((form) => form.isConnected);
+})();

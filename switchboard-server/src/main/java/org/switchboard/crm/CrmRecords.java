@@ -42,6 +42,14 @@ public interface CrmRecords {
 	 */
 	List<PhoneMatch> searchPhoneDigits(String digits, Map<String, Set<String>> phoneFieldsByObject, int limit);
 
+	/**
+	 * The records of the given objects that {@code userId} changed last, newest first (the home page's "My recent
+	 * records"). The default knows none; an adapter that can ask its store by last modifier and date overrides it.
+	 */
+	default List<CrmRecord> recentlyModifiedBy(String userId, Collection<String> objects, int limit) {
+		return List.of();
+	}
+
 	CrmRecord create(String object, Map<String, Object> values, String actorId);
 
 	/** Creates many records of one object, all or none; returns their ids in input order. */

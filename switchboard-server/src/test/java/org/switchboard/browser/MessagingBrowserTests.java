@@ -42,7 +42,8 @@ class MessagingBrowserTests extends BrowserTest {
 		Browser.screenshot(page, "messaging-1-create-space");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create space")).click();
 
-		assertThat(page.getByTestId("create-space")).containsText("created with 1 person added");
+		assertThat(page.getByTestId("space-created")).containsText("created with 1 person added");
+		assertThat(page.getByTestId("create-space")).hasCount(0); // the form closes once the space exists
 		assertThat(page.getByTestId("not-added")).containsText("nobody@example.com");
 		assertThat(page.getByTestId("record-spaces").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
 			.setName("Stark Industries renewal"))).isVisible();
@@ -55,7 +56,7 @@ class MessagingBrowserTests extends BrowserTest {
 		var messages = page.getByTestId("record-spaces").getByTestId("messages");
 		assertThat(messages.locator("strong")).hasText("valid until Friday");
 		assertThat(messages).containsText("<script>alert(1)</script>");
-		assertThat(messages.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Attachment 1"))).isVisible();
+		assertThat(messages.getByTestId("attachment")).hasText("quote.txt"); // the file's own name, not "Attachment 1"
 		assertThat(messages.locator("script")).hasCount(0);
 
 		String roomId = jdbc.sql("SELECT room_id FROM messaging_space WHERE record_id = ?").param(opportunity.id()).query(String.class).single();
@@ -66,9 +67,16 @@ class MessagingBrowserTests extends BrowserTest {
 		var chat = page.getByTestId("chat-panel");
 		chat.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Stark Industries renewal")).click();
 		assertThat(chat.getByTestId("messages")).containsText("Thanks, forwarding to legal");
-		chat.getByLabel("Message (markdown)").fill("Sent from the chat panel");
-		chat.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send")).click();
+		// Enter sends; Shift+Enter is a new line in the same message.
+		var composer = chat.getByLabel("Message (markdown)");
+		composer.fill("Sent from the chat panel");
+		composer.press("Shift+Enter");
+		composer.pressSequentially("second line");
+		assertThat(composer).hasValue("Sent from the chat panel\nsecond line");
+		composer.press("Enter");
 		assertThat(chat.getByTestId("messages")).containsText("Sent from the chat panel");
+		assertThat(chat.getByTestId("messages")).containsText("second line");
+		assertThat(composer).hasValue("");
 		assertThat(messages).containsText("Sent from the chat panel"); // the record's component gets it live too
 		Browser.screenshot(page, "messaging-3-chat-panel");
 	}

@@ -20,6 +20,7 @@ import org.switchboard.access.WebexUserOnly;
 import org.switchboard.calling.calls.CallControl;
 import org.switchboard.calling.calls.CallView;
 import org.switchboard.calling.calls.DialRequest;
+import org.switchboard.calling.calls.Dialled;
 import org.switchboard.calling.dialer.CallHistory;
 import org.switchboard.calling.dialer.DialerSearch;
 import org.switchboard.calling.live.LiveCalls;
@@ -70,7 +71,7 @@ class CallingApi {
 
 	@PostMapping("/calls")
 	@ResponseStatus(HttpStatus.CREATED)
-	CallView dial(@RequestBody DialRequest request) {
+	Dialled dial(@RequestBody DialRequest request) {
 		return calls.dial(Access.currentUserId(), request);
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.calling.settings.CallingSettings;
@@ -47,7 +49,7 @@ public class CallControl {
 	}
 
 	@Transactional
-	public CallView dial(String userId, DialRequest request) {
+	public Dialled dial(String userId, DialRequest request) {
 		Target target = target(request);
 		WebexCall placed = WebexCalls.asUser(accounts, userId, token -> webex.dial(token, target.number()));
 		CallRow call = tracker.track(userId, placed.id(), Direction.OUTBOUND, target.number(), null,
@@ -56,7 +58,7 @@ public class CallControl {
 			call = call.withWho(target.who().get());
 			store.update(call);
 		}
-		return CallView.of(call);
+		return new Dialled(CallView.of(call), target.extension());
 	}
 
 	public void answer(String userId, String callId) {
@@ -67,8 +69,13 @@ public class CallControl {
 		});
 	}
 
+	/** Ends the call; an inbound call still ringing is declined, and remembered as declined. */
 	public void hangup(String userId, String callId) {
 		control(userId, callId, (token, webexId) -> webex.hangup(token, webexId));
+		CallRow call = owned(userId, callId);
+		if (call.direction().inbound() && call.answeredAt() == null) {
+			store.markDeclined(call.id());
+		}
 	}
 
 	public void hold(String userId, String callId) {
@@ -109,7 +116,7 @@ public class CallControl {
 
 	private Target target(DialRequest request) {
 		if (request.object() == null && request.id() == null) {
-			return new Target(dialable(request.to(), "to"), Optional.empty());
+			return new Target(dialable(request.to(), "to"), Optional.empty(), extension(request.to()));
 		}
 		if (request.to() != null) {
 			throw ProblemException.badRequest("Give either a number (to) or a record (object, id, phoneField), not both",
@@ -140,7 +147,8 @@ public class CallControl {
 			throw ProblemException.badRequest(record.name() + " has no " + request.phoneField(),
 					new FieldProblem("phoneField", "has no number on this record"));
 		}
-		return new Target(dialable(number, "phoneField"), Optional.of(new Match(record.object(), record.id(), record.name())));
+		return new Target(dialable(number, "phoneField"), Optional.of(new Match(record.object(), record.id(), record.name())),
+				extension(number));
 	}
 
 	/** E.164 for a phone number; an internal extension (up to six digits) is dialled as typed. */
@@ -156,6 +164,17 @@ public class CallControl {
 				"'" + trimmed + "' is not a phone number", new FieldProblem(field, "is not a phone number")));
 	}
 
-	private record Target(String number, Optional<Match> who) {
+	/** The extension of a number as libphonenumber reads it ("x123", "ext. 123", ";ext=123"), or null. */
+	private String extension(String number) {
+		try {
+			String extension = PhoneNumberUtil.getInstance().parse(number.trim(), settings.phoneRegion()).getExtension();
+			return extension == null || extension.isEmpty() ? null : extension;
+		}
+		catch (NumberParseException e) {
+			return null;
+		}
+	}
+
+	private record Target(String number, Optional<Match> who, String extension) {
 	}
 }

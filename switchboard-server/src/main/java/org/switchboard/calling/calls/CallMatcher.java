@@ -11,7 +11,7 @@ import org.switchboard.platform.settings.SearchSettings;
 
 /** Finds the records a caller's number belongs to: E.164 over the admin's phone fields and search toggles. */
 @Component
-class CallMatcher {
+public class CallMatcher {
 
 	static final int MAX_MATCHES = 10;
 
@@ -24,7 +24,7 @@ class CallMatcher {
 	}
 
 	/** Inbound calls search per the inbound toggles, outbound calls per the dialer's; withheld numbers match nothing. */
-	List<Match> match(Direction direction, String number, boolean privacyEnabled) {
+	public List<Match> match(Direction direction, String number, boolean privacyEnabled) {
 		if (privacyEnabled || number == null || number.isBlank()) {
 			return List.of();
 		}
@@ -33,7 +33,8 @@ class CallMatcher {
 		Map<String, Set<String>> fields = settings.phoneFields().forObjects(objects);
 		return records.findByPhone(number, fields).stream()
 			.limit(MAX_MATCHES)
-			.map(m -> new Match(m.record().object(), m.record().id(), m.record().name()))
+			.map(m -> new Match(m.record().object(), m.record().id(), m.record().name(), m.phoneField(),
+					m.record().getString(m.phoneField())))
 			.toList();
 	}
 }

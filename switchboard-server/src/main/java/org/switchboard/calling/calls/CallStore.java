@@ -85,6 +85,21 @@ public class CallStore {
 			.param(utc(before)).update();
 	}
 
+	/** Notes that the user declined the call while it rang (history then says declined, not missed). */
+	void markDeclined(String id) {
+		jdbc.sql("UPDATE calling_call SET declined = TRUE WHERE id = ?").param(id).update();
+	}
+
+	/** The remote numbers and end times of the calls the user declined since {@code since}. */
+	public List<Declined> declinedSince(String userId, Instant since) {
+		return jdbc.sql("SELECT remote_number, created_at FROM calling_call WHERE user_id = ? AND declined AND created_at >= ?")
+			.params(userId, utc(since))
+			.query((rs, i) -> new Declined(rs.getString("remote_number"), instant(rs, "created_at"))).list();
+	}
+
+	public record Declined(String remoteNumber, Instant at) {
+	}
+
 	/** The user's ended calls still waiting for a log, newest first. */
 	public List<CallRow> draftsFor(String userId, int limit) {
 		return jdbc.sql(COLUMNS + " WHERE user_id = ? AND log_status = 'draft' ORDER BY created_at DESC LIMIT ?")

@@ -175,6 +175,17 @@ class EmbeddedCrmRecords implements CrmRecords {
 			.orElseThrow(() -> CrmException.notFound(object.name(), id));
 	}
 
+	@Override
+	public List<CrmRecord> recentlyModifiedBy(String userId, Collection<String> objects, int limit) {
+		String user = RecordIds.canonical(userId);
+		if (user == null || objects.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		List<String> names = objects.stream().map(o -> schema.describe(o).name()).toList();
+		return table.findAll(table.recentlyModifiedBy(user, names, Math.min(limit, 200))).stream()
+			.map(r -> reader.read(schema.describe(r.object()), r, List.of())).toList();
+	}
+
 	private List<CrmRecord> readAll(ObjectDescription object, List<String> ids) {
 		return table.findAll(ids).stream().map(r -> reader.read(object, r, List.of())).toList();
 	}

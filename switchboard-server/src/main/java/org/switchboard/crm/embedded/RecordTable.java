@@ -40,6 +40,14 @@ class RecordTable {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ?").param(id).query(this::toRecord).optional();
 	}
 
+	/** Ids of the records of {@code objects} last modified by {@code userId}, newest first (index crm_record_by_modifier). */
+	List<String> recentlyModifiedBy(String userId, Collection<String> objects, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM crm_record WHERE last_modified_by = :user AND object_name IN (:objects)
+				ORDER BY last_modified_date DESC, id DESC LIMIT :limit""")
+			.param("user", userId).param("objects", objects).param("limit", limit).query(String.class).list();
+	}
+
 	List<StoredRecord> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
