@@ -59,6 +59,11 @@ class MessagingBrowserTests extends BrowserTest {
 		assertThat(messages.getByTestId("attachment")).hasText("quote.txt"); // the file's own name, not "Attachment 1"
 		assertThat(messages.locator("script")).hasCount(0);
 
+		page.getByLabel("Attach a file").setInputFiles(new FilePayload("floor-plan.png", "image/png", png()));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+		assertThat(messages.getByAltText("Preview of floor-plan.png")).isVisible(); // images show a preview
+		assertThat(messages.getByTestId("attachment").last()).containsText("floor-plan.png");
+
 		String roomId = jdbc.sql("SELECT room_id FROM messaging_space WHERE record_id = ?").param(opportunity.id()).query(String.class).single();
 		postAsAdmin(roomId, "Thanks, forwarding to legal");
 		assertThat(messages).containsText("Thanks, forwarding to legal");
@@ -94,6 +99,18 @@ class MessagingBrowserTests extends BrowserTest {
 		assertThat(page.getByTestId("chat-panel")).hasCount(0);
 		Browser.screenshot(page, "messaging-4-admin-chat-off");
 		jdbc.sql("DELETE FROM platform_setting WHERE section = 'chat'").update();
+	}
+
+	/** A small PNG, drawn here. */
+	private static byte[] png() throws java.io.IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(java.awt.Color.ORANGE);
+		g.fillRect(5, 5, 30, 20);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
 	}
 
 	/** The admin answers from their own Webex app (the sandbox's API with the admin's token). */

@@ -65,6 +65,26 @@ abstract class CrmRecordsContract {
 	}
 
 	@Test
+	void recentlyModifiedByListsTheUsersLatestChangesNewestFirstOverTheObjectsAsked() throws InterruptedException {
+		String profile = records.create("Profile", Map.of("Name", "Recent " + unique()), null).id();
+		String user = records.create("User", Map.of("Username", unique() + "@x.test", "Email", "r@x.test",
+				"LastName", "Recent", "ProfileId", profile), null).id();
+		String first = records.create("Contact", Map.of("LastName", "First " + unique()), user).id();
+		Thread.sleep(5);
+		String lead = records.create("Lead", Map.of("LastName", "Lead " + unique(), "Company", "Initech"), user).id();
+		Thread.sleep(5);
+		String second = records.create("Contact", Map.of("LastName", "Second " + unique()), user).id();
+		records.create("Contact", Map.of("LastName", "Someone else's " + unique()), null);
+		Thread.sleep(5);
+		records.update("Contact", first, Map.of("Title", "Changed last"), user);
+
+		assertThat(records.recentlyModifiedBy(user, List.of("Contact", "Lead"), 10)).extracting(CrmRecord::id)
+			.containsExactly(first, second, lead);
+		assertThat(records.recentlyModifiedBy(user, List.of("contact"), 1)).extracting(CrmRecord::id).containsExactly(first);
+		assertThat(records.recentlyModifiedBy(user, List.of(), 10)).isEmpty();
+	}
+
+	@Test
 	void resolvesPolymorphicWhoPathToContactOrLead() {
 		String lead = records.create("Lead", Map.of("LastName", "Kim", "Company", "Initech"), null).id();
 		String task = records.create("Task", Map.of("Subject", "Call", "WhoId", lead), null).id();
