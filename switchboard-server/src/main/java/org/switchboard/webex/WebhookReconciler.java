@@ -75,17 +75,22 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		reconcileAll();
+		reconcileUnlessRunningElsewhere();
 	}
 
 	@Scheduled(fixedDelayString = "${switchboard.webex.webhooks.reconcile-every:PT5M}",
 			initialDelayString = "${switchboard.webex.webhooks.reconcile-every:PT5M}")
 	void periodically() {
-		reconcileAll();
+		reconcileUnlessRunningElsewhere();
 	}
 
-	/** Every signed-in user's webhooks. */
+	/** Every signed-in user's webhooks, now (waiting a short while for another replica's run to end). */
 	public Result reconcileAll() {
+		return reconcile(accounts.all(), true);
+	}
+
+	/** Every signed-in user's webhooks, unless another replica is reconciling them right now (start-up and scheduled runs). */
+	Result reconcileUnlessRunningElsewhere() {
 		return reconcile(accounts.all(), false);
 	}
 
@@ -95,8 +100,8 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 	}
 
 	/**
-	 * One replica at a time (ADR 0024): a scheduled run is skipped while another replica reconciles; a user's run after
-	 * sign-in waits for it (a short while), so their webhooks are made once, by one replica.
+	 * One replica at a time (ADR 0024): a start-up or scheduled run is skipped while another replica reconciles; a run
+	 * asked for (after a sign-in, by an admin) waits for it a short while, so webhooks are made once, by one replica.
 	 */
 	private Optional<Lease> lease(boolean waitForOthers) {
 		if (!waitForOthers) {

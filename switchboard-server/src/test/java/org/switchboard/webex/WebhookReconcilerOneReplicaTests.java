@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,13 +65,13 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 		Leases otherReplica = new Leases(jdbc, Clock.systemUTC(), "replica-b");
 
 		try (Leases.Lease held = otherReplica.tryAcquire(WebhookReconciler.LEASE, Duration.ofMinutes(1)).orElseThrow()) {
-			WebhookReconciler.Result skipped = reconciler.reconcileAll();
+			WebhookReconciler.Result skipped = reconciler.reconcileUnlessRunningElsewhere();
 
 			assertThat(skipped.skipped()).isTrue();
 			assertThat(status(calls.id())).as("left for the replica holding the lease").isEqualTo("inactive");
 		}
 
-		WebhookReconciler.Result afterwards = reconciler.reconcileAll();
+		WebhookReconciler.Result afterwards = reconciler.reconcileUnlessRunningElsewhere();
 		assertThat(afterwards.skipped()).isFalse();
 		assertThat(afterwards.reactivated()).isEqualTo(1);
 		assertThat(status(calls.id())).isEqualTo("active");
@@ -81,7 +82,18 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 		Clock pastClock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
 		new Leases(jdbc, pastClock, "dead-replica").tryAcquire(WebhookReconciler.LEASE, Duration.ofMinutes(10)).orElseThrow();
 
-		assertThat(reconciler.reconcileAll().skipped()).isFalse();
+		assertThat(reconciler.reconcileUnlessRunningElsewhere().skipped()).isFalse();
+	}
+
+	@Test
+	void aRunAskedForWaitsForTheOtherReplicasRunInsteadOfSkipping() throws Exception {
+		Leases otherReplica = new Leases(jdbc, Clock.systemUTC(), "replica-b");
+		Leases.Lease held = otherReplica.tryAcquire(WebhookReconciler.LEASE, Duration.ofMinutes(1)).orElseThrow();
+		CompletableFuture<WebhookReconciler.Result> asked = CompletableFuture.supplyAsync(reconciler::reconcileAll);
+		Awaitility.await("waiting for the other replica").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !asked.isDone());
+		held.close();
+
+		assertThat(asked.get(10, TimeUnit.SECONDS).skipped()).isFalse();
 	}
 
 	@Test
@@ -111,8 +123,8 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 				new Leases(jdbc, Clock.systemUTC(), "replica-b"));
 
 		CountDownLatch start = new CountDownLatch(1);
-		CompletableFuture<WebhookReconciler.Result> a = CompletableFuture.supplyAsync(after(start, replicaA::reconcileAll));
-		CompletableFuture<WebhookReconciler.Result> b = CompletableFuture.supplyAsync(after(start, replicaB::reconcileAll));
+		CompletableFuture<WebhookReconciler.Result> a = CompletableFuture.supplyAsync(after(start, replicaA::reconcileUnlessRunningElsewhere));
+		CompletableFuture<WebhookReconciler.Result> b = CompletableFuture.supplyAsync(after(start, replicaB::reconcileUnlessRunningElsewhere));
 		start.countDown();
 		WebhookReconciler.Result first = a.get();
 		WebhookReconciler.Result second = b.get();
