@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -246,14 +247,7 @@ class IntegrationLifecycleTests {
 		}
 	}
 
-	private static JsonNode waitFor(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		JsonNode value = read.get();
-		while (!done.test(value) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as(value.toString()).isTrue();
-		return value;
+	private static JsonNode waitFor(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(read::get, done);
 	}
 }
