@@ -23,6 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -87,6 +88,7 @@ class SecurityConfiguration {
 						+ (e instanceof SignInThrottled throttled ? "throttled=" + throttled.retryAfterSeconds()
 								: e instanceof InternalAuthenticationServiceException ? "unavailable" : "error"))))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.addFilterBefore(new SameSiteWrites(), CsrfFilter.class)
 			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(errors -> errors
@@ -94,6 +96,16 @@ class SecurityConfiguration {
 				.defaultAccessDeniedHandlerFor(denied(), Requests::isApi)
 				.defaultAccessDeniedHandlerFor(SecurityConfiguration::deniedPage, request -> !Requests.isApi(request)))
 			.build();
+	}
+
+	/**
+	 * The CSRF token lives in its own cookie (HttpOnly, SameSite=Lax, Secure over HTTPS), not in the session: the sign-in
+	 * page and a failed sign-in need no session, so they still answer while the database (where sessions live) is gone.
+	 */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return tokens;
 	}
 
 	private static final String REALM = "Switchboard";

@@ -17,7 +17,7 @@ import org.switchboard.platform.lifecycle.Uninstallable.Removal;
 @Service
 public class Uninstall {
 
-	static final List<String> KINDS = List.of("webhook", "botMembership", "space", "rule", "scheduledJob", "token");
+	static final List<String> KINDS = List.of("webhook", "botMembership", "space", "meeting", "rule", "scheduledJob", "token");
 
 	private final List<Uninstallable> parts;
 	private final AuditLog audit;

@@ -101,10 +101,34 @@ public class WebexWebhooks {
 		jdbc.sql("DELETE FROM webex_webhook WHERE id = ?").param(webhookId).update();
 	}
 
-	/** The webhook's secret and owner, for the receiver to verify a delivery; never log it. */
+	/**
+	 * Gives the webhook a new secret, here first and then at Webex ({@code PUT} with the new secret), keeping the old one
+	 * accepted until {@code overlapUntil}: whatever Webex signs while the two sides switch is verified. Only single
+	 * statements here, none around the Webex call; if Webex refuses, the old secret is put back and the refusal thrown.
+	 */
+	public void rotateSecret(String token, RegisteredWebhook webhook, Instant overlapUntil) {
+		String old = jdbc.sql("SELECT secret_encrypted FROM webex_webhook WHERE id = ?").param(webhook.id()).query(String.class).single();
+		String fresh = secrets.encrypt(Secrets.newSecret());
+		jdbc.sql("UPDATE webex_webhook SET secret_encrypted = ?, previous_secret_encrypted = ?, previous_secret_until = ? WHERE id = ?")
+			.params(fresh, old, utc(overlapUntil), webhook.id()).update();
+		try {
+			client.updateWebhook(token, webhook.id(), new WebhookRequest(webhook.name(), webhook.targetUrl(), webhook.resource(),
+					webhook.event(), null, secrets.decrypt(fresh), null));
+		}
+		catch (RuntimeException refused) {
+			jdbc.sql("UPDATE webex_webhook SET secret_encrypted = ?, previous_secret_encrypted = NULL, previous_secret_until = NULL WHERE id = ?")
+				.params(old, webhook.id()).update();
+			throw refused;
+		}
+	}
+
+	/** The webhook's secrets and owner, for the receiver to verify a delivery; never log it. */
 	public Optional<StoredSecret> secretOf(String webhookId) {
-		return jdbc.sql("SELECT resource, secret_encrypted, owner_person_id FROM webex_webhook WHERE id = ?").param(webhookId)
-			.query((rs, i) -> new StoredSecret(rs.getString(1), secrets.decrypt(rs.getString(2)), rs.getString(3)))
+		return jdbc.sql("""
+				SELECT resource, secret_encrypted, owner_person_id, previous_secret_encrypted, previous_secret_until
+				FROM webex_webhook WHERE id = ?""").param(webhookId)
+			.query((rs, i) -> new StoredSecret(rs.getString(1), secrets.decrypt(rs.getString(2)), rs.getString(3),
+					rs.getString(4) == null ? null : secrets.decrypt(rs.getString(4)), instant(rs.getObject(5, OffsetDateTime.class))))
 			.optional();
 	}
 
@@ -126,8 +150,17 @@ public class WebexWebhooks {
 		return time == null ? null : time.toInstant();
 	}
 
-	/** A registered webhook's resource, secret and owner. */
-	public record StoredSecret(String resource, String secret, String ownerPersonId) {
+	/** A registered webhook's resource, secret and owner, and the secret before the last rotation while it is still accepted. */
+	public record StoredSecret(String resource, String secret, String ownerPersonId, String previousSecret, Instant previousUntil) {
+
+		public StoredSecret(String resource, String secret, String ownerPersonId) {
+			this(resource, secret, ownerPersonId, null, null);
+		}
+
+		/** The secrets a delivery may be signed with at {@code now}: the current one, and the previous one during the overlap. */
+		public java.util.List<String> acceptedAt(Instant now) {
+			return previousSecret != null && previousUntil != null && now.isBefore(previousUntil) ? List.of(secret, previousSecret) : List.of(secret);
+		}
 
 		@Override
 		public String toString() {

@@ -1,6 +1,7 @@
 package org.switchboard.webex;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.switchboard.platform.lease.Leases;
+import org.switchboard.platform.lease.Leases.Lease;
 import org.switchboard.webex.WebexNeeds.WebhookNeed;
 
 
@@ -37,6 +40,9 @@ import org.switchboard.webex.WebexNeeds.WebhookNeed;
 public class WebhookReconciler implements ApplicationRunner, Ordered {
 
 	public static final String WEBHOOK_PATH = "/webhooks/webex";
+	static final String LEASE = "webex.webhook-reconciliation";
+	private static final Duration HOLD = Duration.ofMinutes(10);
+	private static final Duration WAIT = Duration.ofSeconds(30);
 	private static final Logger log = LoggerFactory.getLogger(WebhookReconciler.class);
 
 	private final WebexAccounts accounts;
@@ -47,9 +53,11 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ReentrantLock running = new ReentrantLock();
+	private final Leases leases;
 
 	WebhookReconciler(WebexAccounts accounts, WebexWebhooks webhooks, WebexClient client, PublicAddress address,
-			List<WebexNeeds> features, JdbcClient jdbc, Clock clock) {
+			List<WebexNeeds> features, JdbcClient jdbc, Clock clock, Leases leases) {
+		this.leases = leases;
 		this.accounts = accounts;
 		this.webhooks = webhooks;
 		this.client = client;
@@ -67,23 +75,45 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		reconcileAll();
+		reconcileUnlessRunningElsewhere();
 	}
 
 	@Scheduled(fixedDelayString = "${switchboard.webex.webhooks.reconcile-every:PT5M}",
 			initialDelayString = "${switchboard.webex.webhooks.reconcile-every:PT5M}")
 	void periodically() {
-		reconcileAll();
+		reconcileUnlessRunningElsewhere();
 	}
 
-	/** Every signed-in user's webhooks. */
+	/** Every signed-in user's webhooks, now (waiting a short while for another replica's run to end). */
 	public Result reconcileAll() {
-		return reconcile(accounts.all());
+		return reconcile(accounts.all(), true);
+	}
+
+	/** Every signed-in user's webhooks, unless another replica is reconciling them right now (start-up and scheduled runs). */
+	Result reconcileUnlessRunningElsewhere() {
+		return reconcile(accounts.all(), false);
 	}
 
 	/** One user's webhooks (e.g. right after they signed in). */
 	public Result reconcileUser(String userId) {
-		return reconcile(accounts.forUser(userId).stream().toList());
+		return reconcile(accounts.forUser(userId).stream().toList(), true);
+	}
+
+	/**
+	 * One replica at a time (ADR 0024): a start-up or scheduled run is skipped while another replica reconciles; a run
+	 * asked for (after a sign-in, by an admin) waits for it a short while, so webhooks are made once, by one replica.
+	 */
+	private Optional<Lease> lease(boolean waitForOthers) {
+		if (!waitForOthers) {
+			return leases.tryAcquire(LEASE, HOLD);
+		}
+		try {
+			return leases.acquire(LEASE, HOLD, WAIT);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
 	}
 
 	/** The last run: when, and what it did or could not do. */
@@ -92,10 +122,17 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 			.query((rs, i) -> new LastRun(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2))).optional();
 	}
 
-	private Result reconcile(List<WebexAccount> which) {
+	private Result reconcile(List<WebexAccount> which, boolean waitForOthers) {
 		Result result = new Result();
 		running.lock();
-		try {
+		Optional<Lease> lease = lease(waitForOthers);
+		if (lease.isEmpty()) {
+			running.unlock();
+			log.debug("Webhook reconciliation skipped: {} is reconciling", leases.holder(LEASE).orElse("another replica"));
+			result.skipped = true;
+			return result;
+		}
+		try (Lease held = lease.get()) {
 			Optional<String> base = address.baseUrl();
 			if (base.isEmpty() && !which.isEmpty()) {
 				result.problems.add("The public base URL is not set, so Webex has nowhere to deliver calls and messages");
@@ -201,6 +238,12 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 		private int removed;
 		private int forgotten;
 		private final List<String> problems = new ArrayList<>();
+		private boolean skipped;
+
+		/** True when another replica was reconciling, so this run did nothing. */
+		public boolean skipped() {
+			return skipped;
+		}
 
 		public List<RegisteredWebhook> created() {
 			return created;

@@ -110,7 +110,16 @@ class CrossSiteAndBasicTests extends EmbeddedServerTest {
 		HttpResponse<String> viaProxy = send(request("/login").header("X-Forwarded-Proto", "https").GET());
 		HttpResponse<String> plain = send(request("/login").GET());
 
-		assertThat(viaProxy.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=") && c.contains("Secure"));
+		assertThat(viaProxy.headers().allValues("Set-Cookie")).as("the sign-in page needs no session, only the CSRF token's cookie")
+			.noneMatch(c -> c.startsWith("SESSION=")).anyMatch(c -> c.startsWith("XSRF-TOKEN=") && c.contains("Secure") && c.contains("HttpOnly"));
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(viaProxy.body());
+		assertThat(token.find()).isTrue();
+		String xsrf = viaProxy.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+		HttpResponse<String> signedIn = send(request("/login").header("X-Forwarded-Proto", "https")
+			.header("Cookie", xsrf.substring(0, xsrf.indexOf(';'))).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(ApiClient.AGENT, java.nio.charset.StandardCharsets.UTF_8)
+					+ "&password=" + ApiClient.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8))));
+		assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION=") && c.contains("Secure"));
 		assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
 		assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
 			.doesNotContain("unsafe-inline");

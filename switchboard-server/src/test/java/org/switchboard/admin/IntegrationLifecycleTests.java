@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.support.ApiClient;
@@ -41,6 +44,9 @@ class IntegrationLifecycleTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void embeddedDefault(DynamicPropertyRegistry registry) {
@@ -150,6 +156,13 @@ class IntegrationLifecycleTests {
 		JsonNode space = api().send(ApiClient.AGENT, "POST", "/api/records/Opportunity/" + opportunity + "/spaces",
 				"{\"title\":\"Uninstall deal\",\"members\":[{\"email\":\"admin@switchboard.test\"}]}").json();
 		String roomId = space.path("roomId").asString();
+		JsonNode meeting = api().send(ApiClient.AGENT, "POST", "/api/records/Opportunity/" + opportunity + "/meetings",
+				"{\"start\":\"" + Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS) + "\"}").json();
+		assertThat(meeting.path("webexMeetingId").asString()).as(meeting.toString()).isNotEmpty();
+		assertThat(api().send(ApiClient.ADMIN, "PUT", "/api/admin/settings/meetings",
+				"{\"logs\":{\"enabled\":true},\"pastDays\":7,\"upcomingDays\":14,\"enabledForAll\":true}").status()).isEqualTo(200);
+		jdbc.sql("INSERT INTO webex_signed_out (user_id, email, reason, signed_out_date) VALUES ('005SIGNEDOUT00001', 'gone@example.com', "
+				+ "'Webex no longer accepts your sign-in', CURRENT_TIMESTAMP)").update();
 		JsonNode inventory = waitFor(() -> api().get(ApiClient.ADMIN, "/api/admin/uninstall").json(), i -> i.path("botMembership").size() > 0);
 		api().send(ApiClient.ADMIN, "PATCH", "/api/records/Opportunity/" + opportunity, "{\"StageName\":\"Closed Lost\"}");
 
@@ -157,15 +170,27 @@ class IntegrationLifecycleTests {
 		assertThat(inventory.path("webhook").size()).as("calls, messages and meetings of three users").isEqualTo(9);
 		assertThat(inventory.path("space").size()).isEqualTo(1);
 		assertThat(inventory.path("rule").size()).as("the example rule").isEqualTo(1);
+		assertThat(inventory.path("meeting").size()).as("the meeting tied to the opportunity").isEqualTo(1);
 		assertThat(inventory.path("token").valueStream().map(t -> t.path("description").asString()))
 			.anyMatch(d -> d.startsWith("registration token")).anyMatch(d -> d.startsWith("notification bot token"))
+			.anyMatch(d -> d.startsWith("client id and secret of the Webex integration"))
+			.anyMatch(d -> d.contains("lent to schedule meetings for all users"))
+			.anyMatch(d -> d.equals("note that gone@example.com was signed out of Webex"))
 			.filteredOn(d -> d.startsWith("Webex token of")).hasSize(3);
 		assertThat(inventory.toString()).doesNotContain(person(p -> true).path("token").asString());
 
 		JsonNode report = api().send(ApiClient.ADMIN, "POST", "/api/admin/uninstall", null).json();
 		assertThat(report.path("notRemoved").size()).as(report.toString()).isZero();
 		assertThat(report.path("remaining").path("empty").asBoolean()).isTrue();
-		assertThat(report.path("removed").size()).isGreaterThanOrEqualTo(9 + 1 + 1 + 1 + 5);
+		assertThat(report.path("removed").size()).isGreaterThanOrEqualTo(9 + 1 + 1 + 1 + 1 + 8);
+		for (String table : List.of("meeting", "meeting_delegate", "meeting_ended", "webex_signed_out", "webex_oauth_client", "webex_account",
+				"webex_webhook")) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single()).as("rows left in " + table).isZero();
+		}
+		assertThat(api().get(ApiClient.ADMIN, "/api/admin/settings/webexIntegration").json().path("clientId").isNull()).isTrue();
+		assertThat(webex(person(p -> p.path("email").asString().startsWith("agent@")).path("token").asString(),
+				"/v1/meetings/" + meeting.path("webexMeetingId").asString()).path("id").asString())
+			.as("the meeting stays in its host's Webex calendar").isEqualTo(meeting.path("webexMeetingId").asString());
 
 		for (JsonNode person : sandbox("GET", "/sandbox/people", null).path("items")) {
 			assertThat(webex(person.path("token").asString(), "/v1/webhooks").path("items").size())
@@ -222,14 +247,7 @@ class IntegrationLifecycleTests {
 		}
 	}
 
-	private static JsonNode waitFor(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		JsonNode value = read.get();
-		while (!done.test(value) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as(value.toString()).isTrue();
-		return value;
+	private static JsonNode waitFor(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(read::get, done);
 	}
 }

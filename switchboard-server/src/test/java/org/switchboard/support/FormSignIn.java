@@ -30,7 +30,7 @@ public final class FormSignIn {
 			String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
 					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
 			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-				.header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", cookies(page)).header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (Exception e) {
@@ -45,6 +45,12 @@ public final class FormSignIn {
 			throw new IllegalStateException("Sign-in failed: " + signedIn.headers().firstValue("Location").orElse("?"));
 		}
 		return sessionCookie(signedIn);
+	}
+
+	/** Every cookie the response set, as a {@code Cookie} header (the CSRF token's cookie, a session's). */
+	private static String cookies(HttpResponse<?> response) {
+		return String.join("; ", response.headers().allValues("Set-Cookie").stream().map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c)
+			.toList());
 	}
 
 	public static String sessionCookie(HttpResponse<?> response) {

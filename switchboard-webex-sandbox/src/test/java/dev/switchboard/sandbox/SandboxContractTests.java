@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,10 +11,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -24,37 +19,10 @@ import tools.jackson.databind.JsonNode;
  * The sandbox answers as Webex documents it (webex-api.md and Cisco's OpenAPI specs): field names,
  * JSON types, enum values, status codes, error bodies, TrackingID, Link paging and signed webhooks.
  */
-class SandboxContractTests {
+class SandboxContractTests extends SandboxTest {
 
 	private static final String AGENT = Tokens.AGENT;
 	private static final String BOT = Tokens.BOT;
-	private static RunningSandbox sandbox;
-	private static SandboxClient client;
-	private WebhookReceiver receiver;
-
-	@BeforeAll
-	static void start() throws Exception {
-		sandbox = WebexSandbox.start(SandboxOptions.defaults().withPort(0)
-			.withTimings(Duration.ofMillis(200), Duration.ofMillis(50)));
-		client = new SandboxClient(sandbox.baseUrl());
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
-
-	@BeforeEach
-	void receiveWebhooks() throws Exception {
-		client.call(null, "POST", "/sandbox/reset", null);
-		client.call(null, "DELETE", "/sandbox/faults", null);
-		receiver = new WebhookReceiver();
-	}
-
-	@AfterEach
-	void stopReceiver() {
-		receiver.close();
-	}
 
 	@Test
 	void peopleMeHasWebexFieldsAndTypes() throws Exception {

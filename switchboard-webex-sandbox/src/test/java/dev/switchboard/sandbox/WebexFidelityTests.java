@@ -11,10 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -23,38 +19,12 @@ import tools.jackson.databind.JsonNode;
  * Where a client can tell the sandbox from Webex (issue 16): one test per difference, each failing on the sandbox
  * as it was, plus the answers the server uses checked against Cisco's OpenAPI documents.
  */
-class WebexFidelityTests {
+class WebexFidelityTests extends SandboxTest {
 
 	private static final String AGENT = Tokens.AGENT;
 	private static final String ADMIN = Tokens.ADMIN;
 	private static final String VIEWER = Tokens.VIEWER;
 	private static final String BOT = Tokens.BOT;
-	private static RunningSandbox sandbox;
-	private static SandboxClient client;
-	private WebhookReceiver receiver;
-
-	@BeforeAll
-	static void start() throws Exception {
-		sandbox = WebexSandbox.start(SandboxOptions.defaults().withPort(0).withTimings(Duration.ofMillis(200), Duration.ofMillis(50)));
-		client = new SandboxClient(sandbox.baseUrl());
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
-
-	@BeforeEach
-	void receiveWebhooks() throws Exception {
-		client.call(null, "POST", "/sandbox/reset", null);
-		client.call(null, "DELETE", "/sandbox/faults", null);
-		receiver = new WebhookReceiver();
-	}
-
-	@AfterEach
-	void stopReceiver() {
-		receiver.close();
-	}
 
 	// 1. Webhook filters
 

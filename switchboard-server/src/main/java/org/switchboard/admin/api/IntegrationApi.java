@@ -14,6 +14,7 @@ import org.switchboard.access.Access;
 import org.switchboard.access.SwitchboardUser;
 import org.switchboard.access.WebexAdminOnly;
 import org.switchboard.admin.Integration;
+import org.switchboard.admin.WebhookSecrets;
 import org.switchboard.webex.RegisteredWebhook;
 import org.switchboard.platform.secrets.AccessTokenRequest;
 
@@ -24,9 +25,11 @@ import org.switchboard.platform.secrets.AccessTokenRequest;
 class IntegrationApi {
 
 	private final Integration integration;
+	private final WebhookSecrets webhookSecrets;
 
-	IntegrationApi(Integration integration) {
+	IntegrationApi(Integration integration, WebhookSecrets webhookSecrets) {
 		this.integration = integration;
+		this.webhookSecrets = webhookSecrets;
 	}
 
 	@GetMapping
@@ -49,6 +52,12 @@ class IntegrationApi {
 	ResponseEntity<Map<String, Object>> createSite() {
 		List<RegisteredWebhook> created = integration.createSite(actor());
 		return ResponseEntity.status(201).body(Map.of("created", created.size(), "status", integration.status()));
+	}
+
+	/** Every webhook gets a new secret here and at Webex; the old one is still accepted for a short overlap. */
+	@PostMapping("/webhooks/rotate-secrets")
+	Map<String, Object> rotateWebhookSecrets() {
+		return webhookSecrets.rotate(actor());
 	}
 
 	private static String actor() {

@@ -14,6 +14,7 @@ import org.switchboard.access.Access;
 import org.switchboard.access.SwitchboardUser;
 import org.switchboard.access.WebexAdminOnly;
 import org.switchboard.admin.AdminSettings;
+import org.switchboard.admin.WebhookSecrets;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.ui.AdminSection;
 import org.switchboard.platform.ui.AdminSections;
@@ -42,9 +43,11 @@ class WebexAdmin {
 	private final AdminSettings settings;
 	private final WebhookReconciler reconciler;
 	private final JsonMapper json;
+	private final WebhookSecrets webhookSecrets;
 
-	WebexAdmin(AdminSettings settings, WebhookReconciler reconciler, JsonMapper json) {
+	WebexAdmin(AdminSettings settings, WebhookReconciler reconciler, JsonMapper json, WebhookSecrets webhookSecrets) {
 		this.settings = settings;
+		this.webhookSecrets = webhookSecrets;
 		this.reconciler = reconciler;
 		this.json = json;
 	}
@@ -70,6 +73,12 @@ class WebexAdmin {
 		WebhookReconciler.Result result = reconciler.reconcileAll();
 		redirect.addFlashAttribute("flash", "Webhooks checked with Webex: " + result.created().size() + " created, " + result.reactivated()
 				+ " re-activated, " + result.removed() + " removed" + (result.problems().isEmpty() ? "." : "; " + String.join("; ", result.problems())));
+		return "redirect:/admin#" + SECTION_ID;
+	}
+
+	@PostMapping("/admin/webex/rotate-secrets")
+	String rotateSecrets(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", WebhookSecrets.sentence(webhookSecrets.rotate(actor())));
 		return "redirect:/admin#" + SECTION_ID;
 	}
 

@@ -205,7 +205,7 @@ public class MeetingScheduling {
 				invited.add(new Invited(person.email(), person.name()));
 			}
 			catch (WebexApiException e) {
-				notInvited.add(new NotInvited(person.email(), person.name(), WebexRefusals.reason(e)));
+				notInvited.add(new NotInvited(person.email(), person.name(), e.reason()));
 			}
 		}
 	}

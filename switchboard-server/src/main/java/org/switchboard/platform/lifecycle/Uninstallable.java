@@ -21,7 +21,7 @@ public interface Uninstallable {
 	/**
 	 * One thing that ties Switchboard to Webex or the CRM.
 	 *
-	 * @param kind {@code webhook}, {@code botMembership}, {@code space}, {@code rule}, {@code scheduledJob} or {@code token}
+	 * @param kind {@code webhook}, {@code botMembership}, {@code space}, {@code meeting}, {@code rule}, {@code scheduledJob} or {@code token}
 	 * @param id its id (a Webex id, or ours)
 	 * @param description what it is, in words an admin understands (never a secret)
 	 */

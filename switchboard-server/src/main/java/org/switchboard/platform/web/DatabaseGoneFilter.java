@@ -12,16 +12,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The database gone where {@link ErrorHandling} cannot see it: a failed rollback after the connection broke, or the
- * session filter (sessions live in the database). Answers 503 problem details instead of a 500.
+ * session filter (sessions live in the database). Answers 503 problem details (browsers: a page) instead of a 500.
  */
 class DatabaseGoneFilter extends OncePerRequestFilter {
 
@@ -39,6 +35,12 @@ class DatabaseGoneFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** A browser page (a session that cannot be read, say) gets the page; scripts, the API and health get problem JSON. */
+	private static boolean acceptsHtml(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("text/html") && !request.getRequestURI().contains("/actuator/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -46,28 +48,19 @@ class DatabaseGoneFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException e) {
-			if (!databaseGone(e) || response.isCommitted()) {
+			if (!DatabaseGone.causedBy(e) || response.isCommitted()) {
 				throw e;
 			}
 			log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
 			response.resetBuffer();
 			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-			ProblemResponses.write(response, 503, "Temporarily unavailable", "The database cannot be reached right now; try again shortly.");
-		}
-	}
-
-	private static boolean databaseGone(Throwable e) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
-					|| t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientConnectionException
-					|| (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-				return true; // SQLSTATE class 08: connection exception
+			if (Requests.isApi(request) || !acceptsHtml(request)) {
+				ProblemResponses.write(response, 503, "Temporarily unavailable", "The database cannot be reached right now; try again shortly.");
+				return;
 			}
-			if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
-					&& databaseGone(failed.getApplicationException())) {
-				return true; // the rollback failed too, after the database went away
-			}
+			response.setStatus(503);
+			response.setContentType("text/html;charset=UTF-8");
+			response.getWriter().write(DatabaseGone.page());
 		}
-		return false;
 	}
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,8 +16,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,9 +68,10 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 				"You do not have the permission set this needs. Ask a Webex Admin to assign it.", List.of());
 	}
 
-	/** The database cannot be reached: say so at once (the pool waits a few seconds, not 30), and that it is passing. */
-	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			CannotCreateTransactionException.class })
+	/**
+	 * The database cannot be reached ({@link DatabaseGone}, the same test as the outer filter's): say so at once (the
+	 * pool waits a few seconds, not 30), and that it is passing.
+	 */
 	Object onDatabaseGone(Exception e, HttpServletRequest request, HttpServletResponse response) {
 		log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
 		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
@@ -95,6 +93,9 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	Object onUnexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		if (DatabaseGone.causedBy(e)) {
+			return onDatabaseGone(e, request, response);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return respond(request, response, 500, "Internal error", "Something went wrong on the server. It has been logged.", List.of());
 	}

@@ -2,6 +2,9 @@ package org.switchboard.webex.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,9 +45,12 @@ class WebhookReceiver {
 	private final DeliveryProcessing processing;
 	private final JsonMapper json;
 	private final MeterRegistry meters;
-	private final Map<String, StoredSecret> secrets = new ConcurrentHashMap<>();
+	private static final Duration SECRET_CACHE = Duration.ofMinutes(5);
+	private final Map<String, Cached> secrets = new ConcurrentHashMap<>();
+	private final Clock clock;
 
-	WebhookReceiver(WebexWebhooks webhooks, DeliveryProcessing processing, JsonMapper json, MeterRegistry meters) {
+	WebhookReceiver(WebexWebhooks webhooks, DeliveryProcessing processing, JsonMapper json, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.webhooks = webhooks;
 		this.processing = processing;
 		this.json = json;
@@ -86,8 +92,17 @@ class WebhookReceiver {
 		JsonNode envelope = parse(body);
 		String webhookId = envelope.path("id").asString("");
 		MDC.put(WEBHOOK_ID, webhookId);
+		String signature = request.getHeader("X-Spark-Signature");
 		StoredSecret registered = secretOf(webhookId);
-		if (!Signatures.verify(registered.secret(), body, request.getHeader("X-Spark-Signature"))) {
+		boolean verified = Signatures.verify(registered.secret(), body, signature);
+		if (!verified) {
+			// Rotated since it was cached (here or on another replica), or signed with the previous secret during the
+			// overlap after a rotation: decided on what is stored now.
+			secrets.remove(webhookId);
+			registered = secretOf(webhookId);
+			verified = signedWithAnyOf(registered, body, signature);
+		}
+		if (!verified) {
 			log.warn("Rejected a delivery for webhook {} with a missing or wrong signature", webhookId);
 			throw new ProblemException(401, "Bad signature", "X-Spark-Signature is missing or does not match the body");
 		}
@@ -99,15 +114,24 @@ class WebhookReceiver {
 		return ResponseEntity.ok(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT)));
 	}
 
+	private boolean signedWithAnyOf(StoredSecret registered, byte[] body, String signature) {
+		return registered.acceptedAt(clock.instant()).stream().anyMatch(secret -> Signatures.verify(secret, body, signature));
+	}
+
+	/** The webhook's secrets, cached for a few minutes so that a secret rotated on another replica is not trusted for long. */
 	private StoredSecret secretOf(String webhookId) {
-		StoredSecret cached = secrets.get(webhookId);
-		if (cached != null) {
-			return cached;
+		Instant now = clock.instant();
+		Cached cached = secrets.get(webhookId);
+		if (cached != null && cached.readAt().isAfter(now.minus(SECRET_CACHE))) {
+			return cached.secret();
 		}
 		StoredSecret found = webhooks.secretOf(webhookId)
 			.orElseThrow(() -> ProblemException.notFound("No webhook '" + webhookId + "' is registered with Switchboard"));
-		secrets.put(webhookId, found);
+		secrets.put(webhookId, new Cached(found, now));
 		return found;
+	}
+
+	private record Cached(StoredSecret secret, Instant readAt) {
 	}
 
 	private static void checkKnown(StoredSecret registered, String resource, String event) {

@@ -77,9 +77,8 @@ class DatabaseGoneTests {
 		long seconds = (System.nanoTime() - started) / 1_000_000_000;
 		HttpResponse<String> basic = send(request("/api/records/Account").header("Authorization", "Basic "
 				+ Base64.getEncoder().encodeToString("gone@switchboard.test:a-good-password".getBytes(StandardCharsets.UTF_8))).GET());
-		// The sign-in form is not checked here any more: since sessions live in the database (Spring Session, ADR 0016),
-		// the sign-in page itself fails (500) with the database gone, before any "temporarily unavailable" can be said.
-		// Known gap, left open in issue 11.
+		HttpResponse<String> form = FormSignIn.post(port, "gone@switchboard.test", "a-good-password");
+		HttpResponse<String> staleSessionPage = send(request("/").header("Cookie", session).header("Accept", "text/html").GET());
 		HttpResponse<String> health = send(request("/actuator/health").GET());
 
 		assertThat(read.statusCode()).isEqualTo(503);
@@ -87,6 +86,13 @@ class DatabaseGoneTests {
 		assertThat(read.body()).contains("cannot be reached").doesNotContain("Exception");
 		assertThat(seconds).isLessThan(20);
 		assertThat(basic.statusCode()).isEqualTo(503);
+		assertThat(form.headers().firstValue("Location").orElse("")).endsWith("/login?unavailable");
+		HttpResponse<String> unavailable = send(request("/login?unavailable").GET());
+		assertThat(unavailable.statusCode()).isEqualTo(200);
+		assertThat(unavailable.body()).contains("Sign-in is temporarily unavailable");
+		assertThat(staleSessionPage.statusCode()).as("a page whose session cannot be read").isEqualTo(503);
+		assertThat(staleSessionPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(staleSessionPage.body()).contains("Temporarily unavailable").doesNotContain("Exception");
 		assertThat(health.statusCode()).isEqualTo(503);
 		assertThat(health.headers().firstValue("Content-Type").orElse("")).contains("json");
 		assertThat(health.body()).contains("DOWN");
