@@ -94,7 +94,7 @@ public final class Sosl {
 	}
 
 	private static boolean phoneMatches(String stored, String word) {
-		String digits = stored.replaceAll("\\D", "");
+		String digits = stored.replaceAll("(?i)\\s*(x|ext).*$", "").replaceAll("\\D", "");
 		String wanted = word.replaceAll("\\D", "");
 		if (wanted.isEmpty() || digits.isEmpty()) {
 			return false;

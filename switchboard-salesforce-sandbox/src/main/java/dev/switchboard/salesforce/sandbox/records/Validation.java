@@ -1,7 +1,6 @@
 package dev.switchboard.salesforce.sandbox.records;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,12 +48,22 @@ final class Validation {
 			.filter(r -> object.name().equals(RecordStore.type(r)) && !Objects.equals(selfId, r.get("Id"))).toList();
 		switch (object.name()) {
 			case "User" -> {
+				Object username = values.get("Username");
+				if (username != null && !username.toString().matches("[\\x21-\\x7E&&[^@]]+@[\\x21-\\x7E&&[^@]]+\\.[\\x21-\\x7E&&[^@]]+")) {
+					problems.add(SfError.entry("INVALID_NEW_USERNAME", "Username: the username must be in the form of an email address in ASCII (for example, john@acme.com)",
+							List.of("Username")));
+				}
 				if (others.stream().anyMatch(r -> same(r.get("Username"), values.get("Username")))) {
 					problems.add(SfError.entry("DUPLICATE_USERNAME", "Duplicate Username.<br>The username already exists in this or another Salesforce organization.",
 							List.of("Username")));
 				}
 			}
 			case "PermissionSet" -> {
+				Object name = values.get("Name");
+				if (name != null && !name.toString().matches("[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?<!_)")) {
+					problems.add(SfError.entry("FIELD_INTEGRITY_EXCEPTION", "The Name field can only contain underscores and alphanumeric characters. "
+							+ "It must begin with a letter, not end with an underscore, and not contain two consecutive underscores.", List.of("Name")));
+				}
 				if (others.stream().anyMatch(r -> same(r.get("Name"), values.get("Name")))) {
 					problems.add(SfError.entry("DUPLICATE_DEVELOPER_NAME", "The API name you entered is already in use.", List.of("Name")));
 				}
@@ -73,7 +82,8 @@ final class Validation {
 	}
 
 	private static boolean same(Object a, Object b) {
-		return a != null && b != null && a.toString().toLowerCase(Locale.ROOT).equals(b.toString().toLowerCase(Locale.ROOT));
+		return a != null && b != null && a.toString().equalsIgnoreCase(b.toString()) && a.toString().chars().allMatch(c -> c < 128)
+				&& b.toString().chars().allMatch(c -> c < 128);
 	}
 
 	/** Labels as Salesforce's messages show them. */
