@@ -72,6 +72,10 @@ public final class RunningSalesforce implements AutoCloseable {
 		guard.inject(status, errorCode, times);
 	}
 
+	public void clearFaults() {
+		guard.clearFaults();
+	}
+
 	public void apiEnabled(boolean enabled) {
 		guard.apiEnabled(enabled);
 	}

@@ -25,7 +25,8 @@ class SalesforceConnector {
 	}
 
 	/** A Connect in progress; {@code toString} leaves the secret and verifier out. */
-	record Pending(String loginUrl, String clientId, String clientSecret, String redirectUri, String state, String verifier) {
+	record Pending(String loginUrl, String clientId, String clientSecret, String redirectUri, String state, String verifier)
+			implements java.io.Serializable {
 
 		String authorizeUrl() {
 			return OAuthClient.authorizeUrl(loginUrl, clientId, redirectUri, state, verifier);

@@ -39,6 +39,11 @@ class SalesforceCrmConfiguration {
 	}
 
 	@Bean
+	SalesforceConnector salesforceConnector(OAuthClient oauth, SalesforceConnection connection) {
+		return new SalesforceConnector(oauth, connection);
+	}
+
+	@Bean
 	SalesforceApi salesforceApi(SalesforceConnection connection, JsonMapper json,
 			@Value("${switchboard.salesforce.retry-backoff:200ms}") Duration backoff) {
 		return new SalesforceApi(connection, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json, backoff);

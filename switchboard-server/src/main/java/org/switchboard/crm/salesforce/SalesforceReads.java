@@ -33,25 +33,34 @@ class SalesforceReads {
 		Set<String> select = new LinkedHashSet<>(List.of("Id", nameField));
 		select.addAll(paths);
 		List<CrmRecord> records = new ArrayList<>();
-		JsonNode page = api.get(Soql.queryPath(Soql.select(select, object.name()) + tail));
+		JsonNode page = get(object.name(), Soql.queryPath(Soql.select(select, object.name()) + tail));
 		while (true) {
 			page.path("records").forEach(r -> records.add(RecordShapes.toRecord(object, nameField, r, paths)));
 			if (page.path("done").asBoolean(true) || page.path("nextRecordsUrl").isMissingNode()) {
 				return records;
 			}
-			page = api.get(page.path("nextRecordsUrl").asString());
+			page = get(object.name(), page.path("nextRecordsUrl").asString());
 		}
 	}
 
 	long count(ObjectDescription object) {
-		return api.get(Soql.queryPath("SELECT COUNT() FROM " + object.name())).path("totalSize").asLong();
+		return get(object.name(), Soql.queryPath("SELECT COUNT() FROM " + object.name())).path("totalSize").asLong();
 	}
 
 	/** Runs a SOSL statement; each hit is returned as its JSON (type in {@code attributes.type}). */
 	List<JsonNode> search(String sosl) {
 		List<JsonNode> hits = new ArrayList<>();
-		api.get(Soql.searchPath(sosl)).path("searchRecords").forEach(hits::add);
+		get("search", Soql.searchPath(sosl)).path("searchRecords").forEach(hits::add);
 		return hits;
+	}
+
+	private JsonNode get(String object, String path) {
+		try {
+			return api.get(path);
+		}
+		catch (SalesforceApiException e) {
+			throw SalesforceErrors.toCrm(object, null, e);
+		}
 	}
 
 	/** {@code Object(all fields ORDER BY name LIMIT n)} for a RETURNING clause. */

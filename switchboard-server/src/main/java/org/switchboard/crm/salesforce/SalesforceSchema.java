@@ -102,7 +102,7 @@ class SalesforceSchema implements CrmSchema {
 		Map<String, String> names = global;
 		if (names == null) {
 			Map<String, String> found = new java.util.LinkedHashMap<>();
-			for (JsonNode o : api.get("/sobjects/").path("sobjects")) {
+			for (JsonNode o : call("describeGlobal", () -> api.get("/sobjects/")).path("sobjects")) {
 				String name = o.path("name").asString();
 				if (STANDARD.contains(name) || name.endsWith("__c")) {
 					found.put(name, o.path("keyPrefix").asString(""));
@@ -114,13 +114,23 @@ class SalesforceSchema implements CrmSchema {
 		return names;
 	}
 
+	private static <T> T call(String object, java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (SalesforceApiException e) {
+			throw SalesforceErrors.toCrm(object, null, e);
+		}
+	}
+
 	private Describes.Described described(String name) {
 		Instant now = clock.instant();
 		Cached cached = cache.get(name);
 		if (cached != null && cached.checked().plus(ttl).isAfter(now)) {
 			return cached.described();
 		}
-		SalesforceApi.Conditional fresh = api.getIfModifiedSince("/sobjects/" + name + "/describe", cached == null ? null : cached.lastModified());
+		SalesforceApi.Conditional fresh = call(name, () -> api.getIfModifiedSince("/sobjects/" + name + "/describe",
+				cached == null ? null : cached.lastModified()));
 		Cached next = fresh == null ? new Cached(cached.described(), cached.lastModified(), now)
 				: new Cached(Describes.read(fresh.body()), fresh.lastModified(), now);
 		cache.put(name, next);
