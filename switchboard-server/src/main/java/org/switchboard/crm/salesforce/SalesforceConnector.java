@@ -3,6 +3,7 @@ package org.switchboard.crm.salesforce;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.switchboard.crm.CrmConnections.Connect;
 import org.switchboard.crm.CrmException;
 
 import tools.jackson.databind.JsonNode;
@@ -24,26 +25,16 @@ class SalesforceConnector {
 		this.connection = connection;
 	}
 
-	/** A Connect in progress; {@code toString} leaves the secret and verifier out. */
-	record Pending(String loginUrl, String clientId, String clientSecret, String redirectUri, String state, String verifier)
-			implements java.io.Serializable {
-
-		String authorizeUrl() {
-			return OAuthClient.authorizeUrl(loginUrl, clientId, redirectUri, state, verifier);
-		}
-
-		@Override
-		public String toString() {
-			return "Pending[login=" + loginUrl + "]";
-		}
-	}
-
-	static Pending start(String loginUrl, String clientId, String clientSecret, String redirectUri) {
-		return new Pending(OAuthClient.trim(loginUrl), clientId, clientSecret, redirectUri, random(24), random(48));
+	static Connect start(String loginUrl, String clientId, String clientSecret, String redirectUri) {
+		String login = OAuthClient.trim(loginUrl);
+		String state = random(24);
+		String verifier = random(48);
+		return new Connect(login, clientId, clientSecret, redirectUri, state, verifier,
+				OAuthClient.authorizeUrl(login, clientId, redirectUri, state, verifier));
 	}
 
 	/** Completes the flow; a refusal is a 400 naming the cause (wrong secret, no API access…) and nothing is stored. */
-	OrgLink complete(Pending pending, String code) {
+	OrgLink complete(Connect pending, String code) {
 		try {
 			TokenResponse tokens = oauth.exchange(pending.loginUrl(), pending.clientId(), pending.clientSecret(), code, pending.redirectUri(),
 					pending.verifier());

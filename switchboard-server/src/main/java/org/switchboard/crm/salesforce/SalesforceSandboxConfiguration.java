@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.switchboard.crm.CrmConnections;
 
 /**
  * Starts the Salesforce double with the server ({@code --switchboard.salesforce.sandbox.enabled=true}, on
@@ -34,7 +35,7 @@ class SalesforceSandboxConfiguration {
 	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port, OAuthClient oauth,
 			SalesforceConnection connection) throws IOException, InterruptedException {
 		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port));
-		SalesforceConnector.Pending pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
+		CrmConnections.Connect pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
 				"http://localhost/crm/oauth/callback");
 		new SalesforceConnector(oauth, connection).complete(pending, approve(pending.authorizeUrl()));
 		log.info("Salesforce sandbox at {} (org {}), connected through its consent page", org.baseUrl(), org.orgId());

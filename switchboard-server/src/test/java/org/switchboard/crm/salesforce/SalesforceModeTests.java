@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.support.ApiClient;
@@ -150,13 +151,13 @@ class SalesforceModeTests extends EmbeddedServerTest {
 	@Order(5)
 	void aWrongSecretOrAnOrgWithoutApiAccessIsRefusedClearlyAndNothingChanges() throws Exception {
 		OrgLink connected = connection.link().orElseThrow();
-		SalesforceConnector.Pending wrongSecret = SalesforceConnector.start(org.baseUrl(), org.clientId(), "not-the-secret", "http://localhost/cb");
+		CrmConnections.Connect wrongSecret = SalesforceConnector.start(org.baseUrl(), org.clientId(), "not-the-secret", "http://localhost/cb");
 		String code = SalesforceSandboxConfiguration.approve(wrongSecret.authorizeUrl());
 		assertThatThrownBy(() -> connector.complete(wrongSecret, code)).isInstanceOf(CrmException.class).hasMessageContaining("client secret");
 
 		org.apiEnabled(false);
 		try {
-			SalesforceConnector.Pending noApi = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(), "http://localhost/cb");
+			CrmConnections.Connect noApi = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(), "http://localhost/cb");
 			String second = SalesforceSandboxConfiguration.approve(noApi.authorizeUrl());
 			assertThatThrownBy(() -> connector.complete(noApi, second)).isInstanceOf(CrmException.class).hasMessageContaining("no API access");
 		}

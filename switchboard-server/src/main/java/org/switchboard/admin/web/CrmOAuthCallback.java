@@ -1,4 +1,4 @@
-package org.switchboard.crm.salesforce;
+package org.switchboard.admin.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,12 +6,12 @@ import java.security.MessageDigest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 
 /**
@@ -20,22 +20,25 @@ import org.switchboard.crm.CrmException;
  * exchanged and the connection stored. Success goes back to the console; a refusal shows what went wrong.
  */
 @Controller
-@PreAuthorize("hasAuthority('Webex_Admin')")
+@WebexAdminOnly
 class CrmOAuthCallback {
 
-	private final ObjectProvider<SalesforceConnector> connector;
+	/** The session attribute {@code /api/admin/crm/salesforce} keeps the Connect in progress under. */
+	static final String PENDING = "org.switchboard.admin.api.CrmConnectionApi.pending";
 
-	CrmOAuthCallback(ObjectProvider<SalesforceConnector> connector) {
-		this.connector = connector;
+	private final CrmConnections connections;
+
+	CrmOAuthCallback(CrmConnections connections) {
+		this.connections = connections;
 	}
 
 	@GetMapping("/crm/oauth/callback")
 	String callback(@RequestParam(required = false) String code, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String error, HttpSession session, Model model, HttpServletResponse response) {
-		Object stored = session.getAttribute(CrmConnectionApi.PENDING);
-		session.removeAttribute(CrmConnectionApi.PENDING);
+		Object stored = session.getAttribute(PENDING);
+		session.removeAttribute(PENDING);
 		String problem;
-		if (!(stored instanceof SalesforceConnector.Pending pending) || state == null || !same(pending.state(), state)) {
+		if (!(stored instanceof CrmConnections.Connect connect) || state == null || !same(connect.state(), state)) {
 			problem = "This sign-in answer does not belong to a Connect started in this session (unknown state). Nothing was stored; "
 					+ "start Connect again from the console.";
 		}
@@ -47,7 +50,7 @@ class CrmOAuthCallback {
 		}
 		else {
 			try {
-				connector.getObject().complete(pending, code);
+				connections.complete(connect, code);
 				return "redirect:/admin?crm=connected#crm";
 			}
 			catch (CrmException e) {
