@@ -42,4 +42,17 @@ public class CrmException extends ProblemException {
 		return new CrmException(400, "Invalid definition", "The definition is invalid: "
 				+ String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList()), problems);
 	}
+
+	/**
+	 * The remote CRM could not answer (busy, over its API allocation, disconnected): a 503 with a message that says
+	 * what happened and what to do, never a 500.
+	 */
+	public static CrmException unavailable(String title, String detail) {
+		return new CrmException(503, title, detail, List.of());
+	}
+
+	/** A request the remote CRM refused for a reason that is not a field's (permissions, a rule of the org). */
+	public static CrmException refused(int status, String title, String detail) {
+		return new CrmException(status, title, detail, List.of());
+	}
 }

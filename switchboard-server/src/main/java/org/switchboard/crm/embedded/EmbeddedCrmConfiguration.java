@@ -2,7 +2,7 @@ package org.switchboard.crm.embedded;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +13,9 @@ import org.switchboard.platform.settings.GeneralSettings;
 import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
 
-/** Wires the embedded CRM store, the default backend ({@code switchboard.crm.backend=embedded}). */
+/** Wires the embedded CRM store, the default backend ({@code switchboard.crm=embedded} or {@code switchboard.crm.backend=embedded}). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "switchboard.crm.backend", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'embedded'")
 class EmbeddedCrmConfiguration {
 
 	@Bean

@@ -59,7 +59,7 @@ class EmbeddedSchema implements CrmSchema {
 
 	@Override
 	public String canonicalPath(String object, String path) {
-		return new FieldPaths(this).canonical(describe(object), path);
+		return new FieldPaths(this::find).canonical(describe(object), path);
 	}
 
 	@Override

@@ -15,19 +15,20 @@ import org.switchboard.platform.names.ApiNames;
  * against the schema, and spells them canonically. A polymorphic relationship accepts a field that
  * exists on any of its targets.
  */
-final class FieldPaths {
+public final class FieldPaths {
 
 	/** Salesforce follows at most five relationships from a record; a longer path names nothing. */
 	static final int MAX_RELATIONSHIPS = 5;
 	private static final int MAX_LENGTH = (MAX_RELATIONSHIPS + 1) * (ApiNames.MAX_LENGTH + 1);
 
-	private final EmbeddedSchema schema;
+	private final java.util.function.Function<String, Optional<ObjectDescription>> schema;
 
-	FieldPaths(EmbeddedSchema schema) {
+	/** {@code schema} finds an object by API name, as {@link org.switchboard.crm.CrmSchema#find} does. */
+	public FieldPaths(java.util.function.Function<String, Optional<ObjectDescription>> schema) {
 		this.schema = schema;
 	}
 
-	String canonical(ObjectDescription object, String path) {
+	public String canonical(ObjectDescription object, String path) {
 		Optional<String> resolved = path == null || path.length() > MAX_LENGTH ? Optional.empty()
 				: resolve(List.of(object), path, 0);
 		return resolved.orElseThrow(() -> {
@@ -51,7 +52,7 @@ final class FieldPaths {
 			return Optional.empty();
 		}
 		List<ObjectDescription> targets = new ArrayList<>();
-		reference.get().referenceTo().forEach(t -> schema.find(t).ifPresent(targets::add));
+		reference.get().referenceTo().forEach(t -> schema.apply(t).ifPresent(targets::add));
 		return resolve(targets, path.substring(dot + 1), depth + 1).map(rest -> reference.get().relationshipName() + "." + rest);
 	}
 }

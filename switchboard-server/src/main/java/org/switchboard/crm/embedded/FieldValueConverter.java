@@ -20,7 +20,7 @@ import org.switchboard.platform.names.ApiNames;
  * Checks values supplied for a write against the object's describe and converts them to the stored form:
  * strings, BigDecimal numbers, Booleans, ISO dates ({@code 2026-11-25}) and instants ({@code 2026-11-25T10:00:00Z}).
  */
-final class FieldValueConverter {
+public final class FieldValueConverter {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final int STRING_LIMIT = 255;
@@ -30,7 +30,7 @@ final class FieldValueConverter {
 	}
 
 	/** Converted values keyed by canonical field name; every problem found is added to {@code problems}. */
-	static Map<String, Object> convert(ObjectDescription object, Map<String, Object> input, List<FieldProblem> problems) {
+	public static Map<String, Object> convert(ObjectDescription object, Map<String, Object> input, List<FieldProblem> problems) {
 		Map<String, Object> converted = new LinkedHashMap<>();
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		input.forEach((name, value) -> {

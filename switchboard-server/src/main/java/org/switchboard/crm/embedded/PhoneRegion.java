@@ -7,18 +7,18 @@ import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
 
 /** The default region for numbers typed without a country code, read from the general settings. */
-class PhoneRegion {
+public class PhoneRegion {
 
 	private final SettingsStore settings;
 	private final SettingsSection<GeneralSettings> section;
 	private volatile String current;
 
-	PhoneRegion(SettingsStore settings, SettingsSection<GeneralSettings> section) {
+	public PhoneRegion(SettingsStore settings, SettingsSection<GeneralSettings> section) {
 		this.settings = settings;
 		this.section = section;
 	}
 
-	String current() {
+	public String current() {
 		String region = current;
 		if (region == null) {
 			region = settings.read(section).defaultPhoneRegion();

@@ -20,7 +20,7 @@ class RecordReader {
 	RecordReader(EmbeddedSchema schema, RecordTable table) {
 		this.schema = schema;
 		this.table = table;
-		this.paths = new FieldPaths(schema);
+		this.paths = new FieldPaths(schema::find);
 	}
 
 	FieldPaths paths() {

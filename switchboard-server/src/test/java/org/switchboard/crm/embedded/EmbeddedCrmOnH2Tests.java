@@ -2,6 +2,7 @@ package org.switchboard.crm.embedded;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.crm.CrmRecordsContract;
 import org.switchboard.support.H2Memory;
 
 class EmbeddedCrmOnH2Tests extends CrmRecordsContract {

@@ -1,0 +1,121 @@
+package org.switchboard.crm.salesforce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.switchboard.crm.CrmConnections;
+import org.switchboard.crm.CrmException;
+import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.ProblemException;
+
+/**
+ * The CRM connection for the console and {@code /api/admin/crm}: for Salesforce the org, user, instance URL, API
+ * version, API calls left (from {@code /limits}) and whether the connection is lost (never a token), and Connect /
+ * Disconnect. On the embedded store there is nothing to connect.
+ */
+@Component
+class CrmConnectionStatus implements CrmConnections {
+
+	private final Environment environment;
+	private final ObjectProvider<SalesforceConnection> connection;
+	private final ObjectProvider<SalesforceApi> api;
+	private final ObjectProvider<SalesforceConnector> connector;
+
+	CrmConnectionStatus(Environment environment, ObjectProvider<SalesforceConnection> connection, ObjectProvider<SalesforceApi> api,
+			ObjectProvider<SalesforceConnector> connector) {
+		this.environment = environment;
+		this.connection = connection;
+		this.api = api;
+		this.connector = connector;
+	}
+
+	@Override
+	public Connect start(String loginUrl, String clientId, String clientSecret, String redirectUri) {
+		requireSalesforce();
+		List<FieldProblem> problems = new ArrayList<>();
+		String login = loginUrl == null ? "" : loginUrl.strip();
+		if (!login.matches("https://[A-Za-z0-9.-]+(:\\d+)?/?") && !login.matches("http://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?")) {
+			problems.add(new FieldProblem("loginUrl", "must be https://login.salesforce.com, https://test.salesforce.com or your My Domain URL"));
+		}
+		if (clientId == null || clientId.isBlank() || clientId.length() > 255) {
+			problems.add(new FieldProblem("clientId", "is required: the consumer key of the External Client App"));
+		}
+		if (clientSecret == null || clientSecret.isBlank() || clientSecret.length() > 255) {
+			problems.add(new FieldProblem("clientSecret", "is required: the consumer secret of the External Client App"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.badRequest("Invalid Salesforce connection settings", problems.toArray(FieldProblem[]::new));
+		}
+		return SalesforceConnector.start(login, clientId.strip(), clientSecret.strip(), redirectUri);
+	}
+
+	@Override
+	public void complete(Connect connect, String code) {
+		requireSalesforce();
+		connector.getObject().complete(connect, code);
+	}
+
+	@Override
+	public void disconnect() {
+		requireSalesforce();
+		connection.getObject().disconnect();
+	}
+
+	private void requireSalesforce() {
+		if (!salesforce()) {
+			throw CrmException.refused(409, "Embedded CRM in use", "This server runs on the embedded CRM; start it with --switchboard.crm=salesforce "
+					+ "to connect a Salesforce org");
+		}
+	}
+
+	String backend() {
+		return environment.getProperty("switchboard.crm", environment.getProperty("switchboard.crm.backend", "embedded"));
+	}
+
+	boolean salesforce() {
+		return "salesforce".equals(backend());
+	}
+
+	@Override
+	public Map<String, Object> status() {
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("backend", backend());
+		SalesforceConnection current = connection.getIfAvailable();
+		if (current == null) {
+			status.put("connected", true);
+			return status;
+		}
+		status.put("connected", current.connected());
+		status.put("state", current.connected() ? "connected" : current.link().isPresent() ? "disconnected" : "not connected");
+		status.put("problem", current.problem().orElse(null));
+		current.link().ifPresent(link -> {
+			status.put("instanceUrl", link.instanceUrl());
+			status.put("orgId", link.orgId());
+			status.put("user", link.username());
+			status.put("loginUrl", link.loginUrl());
+			status.put("clientId", link.clientId());
+		});
+		status.put("apiVersion", SalesforceApi.VERSION.substring(1));
+		status.put("apiCallsRemaining", current.connected() ? callsRemaining() : null);
+		Map<String, Object> changeEvents = new LinkedHashMap<>();
+		changeEvents.put("state", "not subscribed");
+		changeEvents.put("lastReplayId", null);
+		changeEvents.put("lagSeconds", null);
+		status.put("changeEvents", changeEvents);
+		return status;
+	}
+
+	private Integer callsRemaining() {
+		try {
+			return api.getObject().get("/limits").path("DailyApiRequests").path("Remaining").asInt();
+		}
+		catch (CrmException | SalesforceApiException e) {
+			return null;
+		}
+	}
+}

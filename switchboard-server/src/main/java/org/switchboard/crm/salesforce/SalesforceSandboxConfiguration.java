@@ -1,0 +1,65 @@
+package org.switchboard.crm.salesforce;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.switchboard.salesforce.sandbox.RunningSalesforce;
+import dev.switchboard.salesforce.sandbox.SalesforceSandbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.switchboard.crm.CrmConnections;
+
+/**
+ * Starts the Salesforce double with the server ({@code --switchboard.salesforce.sandbox.enabled=true}, on
+ * {@code switchboard.salesforce.sandbox.port}, 8095 by default) and connects to it through its consent page, as
+ * an admin would in a browser. The double starts empty, so the demo data is seeded into it through the port.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'salesforce' and '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
+class SalesforceSandboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SalesforceSandboxConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port, OAuthClient oauth,
+			SalesforceConnection connection) throws IOException, InterruptedException {
+		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port));
+		CrmConnections.Connect pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
+				"http://localhost/crm/oauth/callback");
+		new SalesforceConnector(oauth, connection).complete(pending, approve(pending.authorizeUrl()));
+		log.info("Salesforce sandbox at {} (org {}), connected through its consent page", org.baseUrl(), org.orgId());
+		return org;
+	}
+
+	/** Opens the consent page, presses Allow, and returns the code from the redirect. */
+	static String approve(String authorizeUrl) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		String page = http.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher hidden = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"").matcher(page);
+		StringBuilder form = new StringBuilder("decision=allow");
+		while (hidden.find()) {
+			String value = hidden.group(2).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+			form.append('&').append(hidden.group(1)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		}
+		URI action = URI.create(authorizeUrl).resolve("/services/oauth2/authorize");
+		HttpResponse<String> approved = http.send(HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+		String location = approved.headers().firstValue("Location").orElseThrow(() -> new IOException("the consent page did not redirect"));
+		Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+		if (!code.find()) {
+			throw new IOException("the consent page redirected without a code");
+		}
+		return java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+	}
+}

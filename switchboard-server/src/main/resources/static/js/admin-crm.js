@@ -1,0 +1,31 @@
+// The console's CRM connection section: Connect sends the login host and app credentials, then follows Salesforce's
+// authorize URL; Disconnect revokes and forgets the org. Values are shown with textContent, never as HTML.
+(() => {
+  const { api, el } = window.Switchboard;
+  const form = document.querySelector('[data-crm-connect-form]');
+  if (!form) return;
+  const errors = form.querySelector('.form-errors');
+  const showProblem = (problem) => {
+    const list = problem.problem && problem.problem.errors && problem.problem.errors.length
+      ? problem.problem.errors.map((e) => `${e.field}: ${e.message}`)
+      : [(problem.problem && problem.problem.detail) || problem.message || 'Failed'];
+    errors.replaceChildren(el('ul', {}, list.map((text) => el('li', { text }))));
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const answer = await api('PUT', '/api/admin/crm/salesforce', {
+        loginUrl: form.loginUrl.value, clientId: form.clientId.value, clientSecret: form.clientSecret.value,
+      });
+      window.location.assign(answer.authorizeUrl);
+    } catch (problem) { showProblem(problem); }
+  });
+  form.querySelector('[data-crm-disconnect]')?.addEventListener('click', async () => {
+    if (!confirm('Disconnect the Salesforce org? Switchboard revokes its access and forgets the stored refresh token.')) return;
+    try {
+      await api('DELETE', '/api/admin/crm/salesforce');
+      location.hash = 'crm';
+      location.reload();
+    } catch (problem) { showProblem(problem); }
+  });
+})();

@@ -1,0 +1,61 @@
+package org.switchboard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.switchboard.salesforce.sandbox.RunningSalesforce;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.support.ApiClient;
+
+/**
+ * The console's CRM connection in Chromium, in Salesforce mode: see the org's status, try a wrong client secret
+ * (refused, nothing stored), then connect the org through the double's consent page and see its status again.
+ */
+class SalesforceConnectionBrowserTests extends BrowserTest {
+
+	@DynamicPropertySource
+	static void salesforce(DynamicPropertyRegistry registry) {
+		registry.add("switchboard.crm", () -> "salesforce");
+		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
+		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+	}
+
+	@Autowired
+	RunningSalesforce org;
+
+	@Test
+	void anAdminConnectsTheOrgFromTheConsoleAndSeesItsStatus() {
+		Page page = browser.signIn(ApiClient.ADMIN);
+		page.navigate("/admin#crm");
+		assertThat(page.getByTestId("crm-admin").locator("[data-crm-state]")).containsText("connected");
+		assertThat(page.getByTestId("crm-admin").locator("[data-org]")).hasText(org.orgId());
+		Browser.screenshot(page, "crm-connection-status");
+
+		connect(page, "not-the-secret");
+		assertThat(page.getByTestId("crm-callback").locator("[data-crm-problem]")).containsText("client secret");
+		Browser.screenshot(page, "crm-connection-wrong-secret");
+
+		page.navigate("/admin#crm");
+		connect(page, org.clientSecret());
+		page.waitForURL(url -> url.contains("/admin"));
+		assertThat(page.getByTestId("crm-admin").locator("[data-crm-state]")).containsText("connected");
+		assertThat(page.getByTestId("crm-admin").locator("[data-instance]")).hasText(org.baseUrl());
+		assertThat(page.getByTestId("crm-admin").locator("[data-calls-left]")).not().hasText("unknown");
+		Browser.screenshot(page, "crm-connection-connected");
+	}
+
+	private void connect(Page page, String secret) {
+		page.getByLabel("Login host").fill(org.baseUrl());
+		page.getByLabel("Client id (consumer key)").fill(org.clientId());
+		page.getByLabel("Client secret (consumer secret)").fill(secret);
+		page.locator("[data-crm-connect]").click();
+		page.waitForURL(url -> url.contains("/services/oauth2/authorize"));
+		Browser.screenshot(page, "crm-connection-consent");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allow")).click();
+		page.waitForURL(url -> url.contains("localhost:" + port));
+	}
+}

@@ -1,0 +1,204 @@
+package org.switchboard.crm.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.switchboard.salesforce.sandbox.RunningSalesforce;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.crm.CrmConnections;
+import org.switchboard.crm.CrmException;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.support.ApiClient;
+import org.switchboard.support.EmbeddedServerTest;
+import org.switchboard.support.SseClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Switchboard in Salesforce mode end to end: the server on the Salesforce double (demo data seeded into it through the
+ * port) and the Webex sandbox, over real HTTP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SalesforceModeTests extends EmbeddedServerTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+	private static final String AGENT = ApiClient.AGENT;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void salesforce(DynamicPropertyRegistry registry) {
+		registry.add("switchboard.crm", () -> "salesforce");
+		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
+		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+		registry.add("switchboard.salesforce.retry-backoff", () -> "10ms");
+	}
+
+	@Autowired
+	RunningSalesforce org;
+
+	@Autowired
+	SalesforceConnection connection;
+
+	@Autowired
+	SalesforceConnector connector;
+
+	@Autowired
+	CrmRecords records;
+
+	@Autowired
+	CrmConnectionStatus status;
+
+	@Test
+	@Order(1)
+	void theDemoDataIsSeededIntoTheOrgThroughThePort() {
+		assertThat(org.store().all("Contact")).hasSizeGreaterThanOrEqualTo(500);
+		assertThat(org.store().all("User")).extracting(u -> u.get("Username")).contains(AGENT, ApiClient.ADMIN);
+		JsonNode status = api().get(ApiClient.ADMIN, "/api/admin/crm").json();
+		assertThat(status.path("backend").asString()).isEqualTo("salesforce");
+		assertThat(status.path("connected").asBoolean()).isTrue();
+		assertThat(status.path("orgId").asString()).isEqualTo(org.orgId());
+		assertThat(status.path("apiCallsRemaining").asInt()).isPositive();
+		String body = api().get(ApiClient.ADMIN, "/api/admin/crm").body();
+		assertThat(body).doesNotContain(connection.link().orElseThrow().refreshToken()).doesNotContain(org.clientSecret());
+	}
+
+	@Test
+	@Order(2)
+	void anInboundCallPopsAContactStoredAsTypedAndItsLogBecomesATaskInTheOrg() throws Exception {
+		String name = "Okafor" + UUID.randomUUID().toString().substring(0, 6);
+		String contact = inSalesforce("Contact", Map.of("FirstName", "Rita", "LastName", name, "Phone", "(415) 555-0142"));
+
+		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
+			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
+			sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 (415) 555-0142\",\"fromName\":\"Rita\"}");
+			JsonNode ringing = events.next(c -> c.get("state").asString().equals("alerting")
+					&& "+1 (415) 555-0142".equals(c.get("remoteNumber").asString()), WAIT).data();
+			assertThat(ringing.get("matches")).extracting(m -> m.get("id").asString()).contains(contact);
+			String callId = ringing.get("callId").asString();
+
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/answer", "{}").status()).isEqualTo(204);
+			events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("connected"), WAIT);
+			Thread.sleep(1_100);
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/hangup", "{}").status()).isEqualTo(204);
+			events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("disconnected"), WAIT);
+			ApiClient.Response logged = api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log",
+					"{\"subject\":\"Delivery question\",\"notes\":\"Wants Friday\",\"whoId\":\"" + contact + "\",\"disposition\":\"Resolved\"}");
+			assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+
+			Map<String, Object> task = org.store().find(logged.json().get("taskId").asString()).orElseThrow();
+			assertThat(task).containsEntry("WhoId", contact).containsEntry("CallType", "Inbound").containsEntry("TaskSubtype", "Call")
+				.containsEntry("Subject", "Delivery question");
+		}
+	}
+
+	@Test
+	@Order(3)
+	void anExpiredSessionIsRefreshedOnceForConcurrentRequests() throws Exception {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Session"));
+		int before = connection.refreshes();
+		org.expireSessions();
+
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Callable<String>> reads = java.util.Collections.nCopies(6, () -> records.get("Contact", contact, List.of("LastName")).getString("LastName"));
+			for (Future<String> read : pool.invokeAll(reads)) {
+				assertThat(read.get()).isEqualTo("Session");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(connection.refreshes()).isEqualTo(before + 1);
+	}
+
+	@Test
+	@Order(4)
+	void busyAndOverLimitAnswersAreRetriedThenAClear503NeverA500() {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Busy"));
+		org.injectFaults(503, "SERVER_UNAVAILABLE", 2);
+		assertThat(api().get(AGENT, "/api/records/Contact/" + contact).status()).isEqualTo(200);
+
+		org.injectFaults(403, "REQUEST_LIMIT_EXCEEDED", 4);
+		try {
+			assertThatThrownBy(() -> records.get("Contact", contact, List.of("LastName"))).isInstanceOfSatisfying(CrmException.class,
+					e -> assertThat(e.status()).isEqualTo(503)).hasMessageContaining("REQUEST_LIMIT_EXCEEDED").hasMessageContaining("allocation");
+		}
+		finally {
+			org.clearFaults();
+		}
+		assertThat(api().get(AGENT, "/api/records/Contact/" + contact).status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(5)
+	void aWrongSecretOrAnOrgWithoutApiAccessIsRefusedClearlyAndNothingChanges() throws Exception {
+		OrgLink connected = connection.link().orElseThrow();
+		CrmConnections.Connect wrongSecret = SalesforceConnector.start(org.baseUrl(), org.clientId(), "not-the-secret", "http://localhost/cb");
+		String code = SalesforceSandboxConfiguration.approve(wrongSecret.authorizeUrl());
+		assertThatThrownBy(() -> connector.complete(wrongSecret, code)).isInstanceOf(CrmException.class).hasMessageContaining("client secret");
+
+		org.apiEnabled(false);
+		try {
+			CrmConnections.Connect noApi = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(), "http://localhost/cb");
+			String second = SalesforceSandboxConfiguration.approve(noApi.authorizeUrl());
+			assertThatThrownBy(() -> connector.complete(noApi, second)).isInstanceOf(CrmException.class).hasMessageContaining("no API access");
+		}
+		finally {
+			org.apiEnabled(true);
+		}
+		assertThat(connection.link()).contains(connected);
+		assertThat(connection.connected()).isTrue();
+	}
+
+	@Test
+	@Order(6)
+	void aCallbackWithAForeignStateStoresNothingAndBadSettingsAreNamed() {
+		ApiClient.Response foreign = api().get(ApiClient.ADMIN, "/crm/oauth/callback?code=abc&state=someone-elses");
+		assertThat(foreign.status()).isEqualTo(400);
+		assertThat(foreign.body()).contains("unknown state").contains("Nothing was stored");
+		ApiClient.Response bad = api().send(ApiClient.ADMIN, "PUT", "/api/admin/crm/salesforce",
+				"{\"loginUrl\":\"ftp://evil\",\"clientId\":\"\",\"clientSecret\":\"\"}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+			.containsExactlyInAnyOrder("loginUrl", "clientId", "clientSecret");
+		assertThat(api().send(AGENT, "PUT", "/api/admin/crm/salesforce", "{}").status()).as("not a Webex Admin").isEqualTo(403);
+		assertThat(connection.connected()).isTrue();
+	}
+
+	@Test
+	@Order(99)
+	@DirtiesContext
+	void aRevokedRefreshTokenDisconnectsCleanly() {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Revoked"));
+		org.revokeRefreshTokens();
+
+		assertThatThrownBy(() -> records.get("Contact", contact, List.of("LastName"))).isInstanceOfSatisfying(CrmException.class,
+				e -> assertThat(e.status()).isEqualTo(503)).hasMessageContaining("Reconnect");
+		Map<String, Object> status = this.status.status();
+		assertThat(status).containsEntry("state", "disconnected").containsEntry("connected", false);
+		assertThat(status.get("problem").toString()).contains("invalid_grant");
+		assertThat(connection.connected()).isFalse();
+	}
+
+	private String inSalesforce(String object, Map<String, Object> values) {
+		return org.store().transaction(org.integrationUserId(), w -> w.create(org.store().schema().require(object), JSON.valueToTree(values)));
+	}
+}
