@@ -1,0 +1,241 @@
+package org.switchboard.crm.salesforce.changes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.switchboard.crm.salesforce.SalesforceSession;
+
+import com.google.protobuf.ByteString;
+import com.salesforce.eventbus.protobuf.FetchRequest;
+import com.salesforce.eventbus.protobuf.FetchResponse;
+import com.salesforce.eventbus.protobuf.ReplayPreset;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * The server's one Change Data Capture subscriber. Whichever replica holds the stream's lease subscribes
+ * (flow-controlled: {@code batchSize} events asked for, topped up by as many as each processed batch held), from the
+ * stored replay id (or from now on the very first start). A dropped stream reconnects with backoff from the stored
+ * position; a rejected token is refreshed through the session once and the stream reopened; a replay id Salesforce
+ * no longer knows (older than the retention window) restarts from the earliest retained event, where the outbox's
+ * change keys keep repeated notifications out.
+ */
+class ChangeSubscriber implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeSubscriber.class);
+	private static final Object COMPLETED = new Object();
+	private static final Duration POLL = Duration.ofMillis(250);
+
+	private final ChangeStreamProperties properties;
+	private final SalesforceSession session;
+	private final PubSubClient client;
+	private final BatchProcessor processor;
+	private final ReplayStore replay;
+	private final StreamState state;
+	private final Clock clock;
+	private final String holder = "replica-" + UUID.randomUUID();
+	private volatile boolean running;
+	private volatile Thread thread;
+	private boolean fromEarliest;
+
+	ChangeSubscriber(ChangeStreamProperties properties, SalesforceSession session, PubSubClient client, BatchProcessor processor,
+			ReplayStore replay, StreamState state, Clock clock) {
+		this.properties = properties;
+		this.session = session;
+		this.client = client;
+		this.processor = processor;
+		this.replay = replay;
+		this.state = state;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (running) {
+			return;
+		}
+		running = true;
+		thread = new Thread(this::loop, "salesforce-change-events");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		running = false;
+		Thread current = thread;
+		if (current != null) {
+			try {
+				current.join(15_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		thread = null;
+		replay.release(holder);
+		state.subscribed(false);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void loop() {
+		replay.ensureRow(clock.instant());
+		Duration backoff = properties.minBackoff();
+		while (running) {
+			try {
+				if (!session.connected()) {
+					state.failed("Salesforce is not connected");
+					pause(properties.lease().dividedBy(3));
+					continue;
+				}
+				if (!renewLease()) {
+					state.subscribed(false);
+					pause(properties.lease().dividedBy(3));
+					continue;
+				}
+				state.subscribed(true);
+				if (stream()) {
+					backoff = properties.minBackoff();
+					continue;
+				}
+			}
+			catch (ReplayStore.LeaseLostException e) {
+				log.info("{}", e.getMessage());
+				state.subscribed(false);
+				continue;
+			}
+			catch (RuntimeException e) {
+				log.warn("Salesforce change events failed: {}", e.toString());
+				state.failed(e.getMessage());
+			}
+			if (running) {
+				pause(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff.multipliedBy(2);
+			}
+		}
+		state.connected(false);
+	}
+
+	/** One Subscribe stream until it ends; true when it should be reopened at once (token refreshed, replay reset). */
+	private boolean stream() {
+		PubSubClient.Credentials credentials = client.credentials();
+		BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+		StreamObserver<FetchRequest> requests = client.subscribe(credentials, new StreamObserver<>() {
+			@Override
+			public void onNext(FetchResponse response) {
+				inbox.add(response);
+			}
+
+			@Override
+			public void onError(Throwable t) {
+				inbox.add(t);
+			}
+
+			@Override
+			public void onCompleted() {
+				inbox.add(COMPLETED);
+			}
+		});
+		boolean open = true;
+		try {
+			requests.onNext(firstRequest());
+			state.connected(true);
+			Instant renewed = clock.instant();
+			while (running) {
+				Object item = inbox.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+				if (clock.instant().isAfter(renewed.plus(properties.lease().dividedBy(3)))) {
+					if (!renewLease()) {
+						throw new ReplayStore.LeaseLostException("Another replica took the change stream's lease");
+					}
+					renewed = clock.instant();
+				}
+				if (item instanceof FetchResponse response && response.getEventsCount() > 0) {
+					processor.process(response.getEventsList(), credentials, holder);
+					fromEarliest = false;
+					requests.onNext(FetchRequest.newBuilder().setTopicName(properties.topic()).setNumRequested(response.getEventsCount()).build());
+				}
+				else if (item instanceof Throwable error) {
+					open = false;
+					return failed(Status.fromThrowable(error), credentials);
+				}
+				else if (item == COMPLETED) {
+					open = false;
+					state.failed("Salesforce ended the stream");
+					return true;
+				}
+			}
+			return true;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running = false;
+			return false;
+		}
+		finally {
+			state.connected(false);
+			if (open) {
+				requests.onError(Status.CANCELLED.withDescription("subscriber closing the stream").asRuntimeException());
+			}
+		}
+	}
+
+	private FetchRequest firstRequest() {
+		FetchRequest.Builder request = FetchRequest.newBuilder().setTopicName(properties.topic()).setNumRequested(properties.batchSize());
+		Optional<byte[]> stored = replay.replayId();
+		if (stored.isPresent()) {
+			return request.setReplayPreset(ReplayPreset.CUSTOM).setReplayId(ByteString.copyFrom(stored.get())).build();
+		}
+		return request.setReplayPreset(fromEarliest ? ReplayPreset.EARLIEST : ReplayPreset.LATEST).build();
+	}
+
+	private boolean failed(Status status, PubSubClient.Credentials credentials) {
+		state.failed(status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription()));
+		if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+			log.info("Salesforce rejected the access token on the change event stream; refreshing it");
+			session.refreshAfterUnauthenticated(credentials.accessToken());
+			return !String.valueOf(credentials.accessToken()).equals(session.accessToken());
+		}
+		if (status.getCode() == Status.Code.INVALID_ARGUMENT && String.valueOf(status.getDescription()).contains("replay")
+				&& replay.replayId().isPresent()) {
+			log.warn("Salesforce no longer accepts the stored replay id ({}); resubscribing from the earliest retained event",
+					status.getDescription());
+			replay.forgetReplayId();
+			fromEarliest = true;
+			return true;
+		}
+		log.warn("Salesforce change event stream ended: {} {}", status.getCode(), status.getDescription());
+		return false;
+	}
+
+	private boolean renewLease() {
+		Instant now = clock.instant();
+		return replay.lease(holder, now, now.plus(properties.lease()));
+	}
+
+	private void pause(Duration duration) {
+		long until = System.nanoTime() + duration.toNanos();
+		while (running && System.nanoTime() < until) {
+			try {
+				Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+}
