@@ -1,6 +1,6 @@
 package dev.switchboard.salesforce.pubsub;
 
-import java.util.Set;
+import java.util.function.Predicate;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -24,11 +24,11 @@ final class AuthInterceptor implements ServerInterceptor {
 	static final String AUTH_ERROR = "sfdc.platform.eventbus.grpc.service.auth.error";
 	static final Context.Key<String> TOKEN = Context.key("accesstoken");
 
-	private final Set<String> acceptedTokens;
+	private final Predicate<String> acceptedTokens;
 	private final String instanceUrl;
 	private final String orgId;
 
-	AuthInterceptor(Set<String> acceptedTokens, String instanceUrl, String orgId) {
+	AuthInterceptor(Predicate<String> acceptedTokens, String instanceUrl, String orgId) {
 		this.acceptedTokens = acceptedTokens;
 		this.instanceUrl = instanceUrl;
 		this.orgId = orgId;
@@ -52,7 +52,7 @@ final class AuthInterceptor implements ServerInterceptor {
 		if (token == null || url == null || tenant == null) {
 			return "Missing authentication headers: accesstoken, instanceurl and tenantid are required";
 		}
-		if (!acceptedTokens.contains(token)) {
+		if (!acceptedTokens.test(token)) {
 			return "The access token is invalid or has expired";
 		}
 		if (!trim(instanceUrl).equals(trim(url))) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class PubSubDouble implements AutoCloseable {
 	private final ChangeEventEncoder encoder;
 	private final PubSubService service;
 	private final Set<String> acceptedTokens = ConcurrentHashMap.newKeySet();
+	private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
+	private volatile Predicate<String> tokenValidator = token -> false;
 	private final AtomicLong commitNumber = new AtomicLong(1_000_000);
 	private final ScheduledExecutorService delivery;
 	private final Server server;
@@ -68,7 +71,7 @@ public final class PubSubDouble implements AutoCloseable {
 			return thread;
 		});
 		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-			.addService(ServerInterceptors.intercept(service, new AuthInterceptor(acceptedTokens, instanceUrl, orgId)))
+			.addService(ServerInterceptors.intercept(service, new AuthInterceptor(this::accepts, instanceUrl, orgId)))
 			.build();
 	}
 
@@ -93,7 +96,20 @@ public final class PubSubDouble implements AutoCloseable {
 
 	/** Lets RPCs with this access token in. */
 	public void acceptToken(String accessToken) {
+		expiredTokens.remove(accessToken);
 		acceptedTokens.add(accessToken);
+	}
+
+	/**
+	 * Also lets in every token {@code validator} accepts: the seam to the REST double's OAuth server, so that the
+	 * tokens it issues work here too (a token {@link #expireToken expired} here stays refused).
+	 */
+	public void validateTokensWith(Predicate<String> validator) {
+		tokenValidator = validator;
+	}
+
+	private boolean accepts(String token) {
+		return !expiredTokens.contains(token) && (acceptedTokens.contains(token) || tokenValidator.test(token));
 	}
 
 	/**
@@ -125,6 +141,7 @@ public final class PubSubDouble implements AutoCloseable {
 	/** Fault: the token stops being accepted, and open streams made with it end UNAUTHENTICATED. */
 	public void expireToken(String accessToken) {
 		acceptedTokens.remove(accessToken);
+		expiredTokens.add(accessToken);
 		service.subscriptions().stream().filter(s -> accessToken.equals(s.accessToken())).forEach(s -> {
 			s.fail(Status.UNAUTHENTICATED.withDescription("The access token is invalid or has expired"));
 			service.subscriptions().remove(s);

@@ -170,6 +170,16 @@ class PubSubDoubleTests {
 	}
 
 	@Test
+	void tokensCanBeValidatedByTheRestDoublesOAuthServerAndExpiredOnesStayRefused() {
+		bus.validateTokensWith(token -> token.startsWith("issued-by-rest-"));
+		assertThat(stub("issued-by-rest-1", ORG).getTopic(TopicRequest.newBuilder().setTopicName("/data/ChangeEvents").build()).getCanSubscribe())
+			.isTrue();
+		bus.expireToken("issued-by-rest-1");
+		assertThatThrownBy(() -> stub("issued-by-rest-1", ORG).getTopic(TopicRequest.newBuilder().setTopicName("/data/ChangeEvents").build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+	}
+
+	@Test
 	void faultsEndOpenStreams() throws Exception {
 		Stream dropped = subscribe(TOKEN, ORG);
 		dropped.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setNumRequested(1).build());

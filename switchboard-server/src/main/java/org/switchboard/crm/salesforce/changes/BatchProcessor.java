@@ -70,9 +70,11 @@ class BatchProcessor {
 		Set<String> ids = new LinkedHashSet<>();
 		batch.forEach(e -> ids.addAll(e.recordIds()));
 		ChangeTranslator translator = new ChangeTranslator(knownValues.of(ids));
+		Map<String, Set<String>> trackedByEntity = new HashMap<>();
 		int published = 0;
 		for (CdcEvent event : batch) {
-			for (RecordChanged change : translator.translate(event, tracked.of(event.entity()), current)) {
+			Set<String> fields = trackedByEntity.computeIfAbsent(event.entity(), tracked::of);
+			for (RecordChanged change : translator.translate(event, fields, current)) {
 				events.publishEvent(change);
 				published++;
 			}

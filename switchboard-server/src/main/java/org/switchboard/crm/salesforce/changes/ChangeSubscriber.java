@@ -20,6 +20,7 @@ import com.salesforce.eventbus.protobuf.FetchResponse;
 import com.salesforce.eventbus.protobuf.ReplayPreset;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -47,6 +48,7 @@ class ChangeSubscriber implements SmartLifecycle {
 	private volatile boolean running;
 	private volatile Thread thread;
 	private boolean fromEarliest;
+	private boolean topicChecked;
 
 	ChangeSubscriber(ChangeStreamProperties properties, SalesforceSession session, PubSubClient client, BatchProcessor processor,
 			ReplayStore replay, StreamState state, Clock clock) {
@@ -133,6 +135,12 @@ class ChangeSubscriber implements SmartLifecycle {
 	/** One Subscribe stream until it ends; true when it should be reopened at once (token refreshed, replay reset). */
 	private boolean stream() {
 		PubSubClient.Credentials credentials = client.credentials();
+		try {
+			checkTopic(credentials);
+		}
+		catch (StatusRuntimeException e) {
+			return failed(e.getStatus(), credentials);
+		}
 		BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
 		StreamObserver<FetchRequest> requests = client.subscribe(credentials, new StreamObserver<>() {
 			@Override
@@ -180,6 +188,9 @@ class ChangeSubscriber implements SmartLifecycle {
 			}
 			return true;
 		}
+		catch (StatusRuntimeException e) {
+			return failed(e.getStatus(), credentials);
+		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			running = false;
@@ -190,6 +201,17 @@ class ChangeSubscriber implements SmartLifecycle {
 			if (open) {
 				requests.onError(Status.CANCELLED.withDescription("subscriber closing the stream").asRuntimeException());
 			}
+		}
+	}
+
+	/** Once per subscriber: GetTopic, so that a channel the user may not read fails with a clear message. */
+	private void checkTopic(PubSubClient.Credentials credentials) {
+		if (!topicChecked) {
+			if (!client.topic(properties.topic(), credentials).getCanSubscribe()) {
+				throw new IllegalStateException("The integration user may not subscribe to " + properties.topic()
+						+ " (select the objects for Change Data Capture in Setup and grant the user access)");
+			}
+			topicChecked = true;
 		}
 	}
 

@@ -9,6 +9,8 @@ import com.salesforce.eventbus.protobuf.FetchRequest;
 import com.salesforce.eventbus.protobuf.FetchResponse;
 import com.salesforce.eventbus.protobuf.PubSubGrpc;
 import com.salesforce.eventbus.protobuf.SchemaRequest;
+import com.salesforce.eventbus.protobuf.TopicInfo;
+import com.salesforce.eventbus.protobuf.TopicRequest;
 
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
@@ -65,6 +67,11 @@ class PubSubClient implements AutoCloseable {
 	String schemaJson(String schemaId, Credentials credentials) {
 		return PubSubGrpc.newBlockingStub(channel).withCallCredentials(credentials.call()).withDeadlineAfter(30, TimeUnit.SECONDS)
 			.getSchema(SchemaRequest.newBuilder().setSchemaId(schemaId).build()).getSchemaJson();
+	}
+
+	TopicInfo topic(String topicName, Credentials credentials) {
+		return PubSubGrpc.newBlockingStub(channel).withCallCredentials(credentials.call()).withDeadlineAfter(30, TimeUnit.SECONDS)
+			.getTopic(TopicRequest.newBuilder().setTopicName(topicName).build());
 	}
 
 	StreamObserver<FetchRequest> subscribe(Credentials credentials, StreamObserver<FetchResponse> responses) {

@@ -178,11 +178,16 @@ class SalesforceChangeEventsTests {
 		Awaitility.await().atMost(WAIT).until(() -> captured.changes.size() == 3);
 
 		subscriber.stop();
-		assertThat(BUS.subscribers()).isZero();
-		for (int i = 4; i <= 8; i++) {
-			BUS.publish(update(id, Map.of("StageName", "Step " + i)));
+		try {
+			Awaitility.await().atMost(WAIT).until(() -> BUS.subscribers() == 0);
+			assertThat(status.state().subscribed()).isFalse();
+			for (int i = 4; i <= 8; i++) {
+				BUS.publish(update(id, Map.of("StageName", "Step " + i)));
+			}
 		}
-		subscriber.start();
+		finally {
+			subscriber.start();
+		}
 
 		Awaitility.await().atMost(WAIT).until(() -> captured.changes.size() >= 8);
 		Awaitility.await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> captured.changes.size() == 8);
