@@ -1,10 +1,7 @@
 package org.switchboard.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +61,7 @@ final class ChangeEventsBenchmark {
 	private static void run(String kind, int changes, int records, int runs, int batch) throws Exception {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		BenchDatabase database = BenchDatabase.create(kind);
-		int sandboxPort = freePort();
+		int sandboxPort = NotificationsBenchmark.freePort();
 		try (PubSubDouble bus = new PubSubDouble(0, INSTANCE, ORG, Math.max(100_000, 4 * changes * runs), java.time.Duration.ofSeconds(270)).start()) {
 			bus.acceptToken(TOKEN);
 			Map<String, Object> server = Map.ofEntries(Map.entry("server.port", "0"), Map.entry("switchboard.demo.enabled", "true"),
@@ -108,7 +105,8 @@ final class ChangeEventsBenchmark {
 							run + 1, toEvent[run], toOutbox[run], publish[run]);
 				}
 				System.out.printf("median       stream -> RecordChanged %,.0f changes/s; stream -> notification outbox %,.0f changes/s; the double alone %,.0f/s%n",
-						median(toEvent), median(toOutbox), median(publish));
+						NotificationsBenchmark.median(toEvent), NotificationsBenchmark.median(toOutbox),
+						NotificationsBenchmark.median(publish));
 				System.out.printf("check        %,d RecordChanged from the stream, %,d outbox rows, stored events %,d%n", counter.count.get(), rows(jdbc),
 						status.state().eventsReceived());
 			}
@@ -120,18 +118,6 @@ final class ChangeEventsBenchmark {
 
 	private static long rows(JdbcClient jdbc) {
 		return jdbc.sql("SELECT COUNT(*) FROM notification_delivery").query(Long.class).single();
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** A connected org for the subscriber, and a counter of the RecordChanged events that came from the stream. */
