@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,11 +44,12 @@ import dev.switchboard.salesforce.pubsub.RecordChange;
  * The Change Data Capture subscriber against the Pub/Sub double over real gRPC. The CRM behind the port is the
  * embedded store here (the Salesforce REST adapter is another branch's): gap events re-read records through it and
  * the notification engine renders current values from it, while every RecordChanged under test comes from the
- * stream (told apart by the Salesforce commit user).
+ * stream (told apart by the Salesforce commit user). Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SalesforceChangeEventsTests {
+@Import(SalesforceChangeEventsContract.Fixtures.class)
+abstract class SalesforceChangeEventsContract {
 
 	static final String ORG = "00D5g000004SBXAEA4";
 	static final String INSTANCE = "https://switchboard-dev.my.salesforce.com";
@@ -57,12 +58,20 @@ class SalesforceChangeEventsTests {
 	static final Duration WAIT = Duration.ofSeconds(20);
 
 	static final PubSubDouble BUS = new PubSubDouble(0, INSTANCE, ORG).start();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(BUS::close, "close-pubsub-double"));
+	}
+
 	static final FixedSession SESSION = new FixedSession();
 	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
 
 	@DynamicPropertySource
 	static void pubSub(DynamicPropertyRegistry registry) {
-		EmbeddedDefault.register(registry, SANDBOX_PORT);
+		registry.add("switchboard.webex.sandbox.enabled", () -> "true");
+		registry.add("switchboard.webex.sandbox.port", () -> SANDBOX_PORT);
+		registry.add("switchboard.webex.base-url", () -> "http://localhost:" + SANDBOX_PORT + "/v1");
+		registry.add("switchboard.metrics.scrape.password", () -> EmbeddedDefault.MetricsScrape.PASSWORD);
 		registry.add("switchboard.salesforce.pubsub.enabled", () -> "true");
 		registry.add("switchboard.salesforce.pubsub.host", () -> "127.0.0.1");
 		registry.add("switchboard.salesforce.pubsub.port", BUS::port);
@@ -125,11 +134,6 @@ class SalesforceChangeEventsTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@AfterAll
-	static void closeTheBus() {
-		BUS.close();
-	}
 
 	@BeforeEach
 	void subscribed() {
