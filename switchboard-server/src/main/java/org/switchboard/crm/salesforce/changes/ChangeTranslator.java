@@ -13,7 +13,9 @@ import org.switchboard.crm.RecordChanged;
 
 /**
  * Turns decoded change events into {@link RecordChanged}, taking old values from the last-known values and keeping
- * those up to date. Works on a batch's working copy: {@link #known} holds the values as of the events applied so far,
+ * those up to date. A tracked field whose known value already equals the new one is left out of the change: the
+ * event was applied before (replayed from EARLIEST after a stale replay id) or a gap re-read already reported it, so
+ * reporting it again would repeat a notification with a wrong prior value. Works on a batch's working copy: {@link #known} holds the values as of the events applied so far,
  * {@link #touched} which records' values must be written back (a null value map means: forget the record).
  */
 class ChangeTranslator {
@@ -73,13 +75,16 @@ class ChangeTranslator {
 		Map<String, Object> after = new LinkedHashMap<>(before);
 		for (String name : event.changedFields()) {
 			Object value = event.values().get(name);
+			if (tracked.contains(name) && before.containsKey(name) && Objects.equals(before.get(name), value)) {
+				continue; // already applied: a replayed event, or a change a gap re-read has reported
+			}
 			fields.put(name, new FieldChange(before.get(name), value));
 			if (tracked.contains(name)) {
 				after.put(name, value);
 			}
 		}
 		remember(event.entity(), id, after);
-		return change(event, id, RecordChanged.Kind.UPDATED, fields);
+		return fields.isEmpty() && !event.changedFields().isEmpty() ? null : change(event, id, RecordChanged.Kind.UPDATED, fields);
 	}
 
 	private RecordChanged reread(CdcEvent event, String id, Map<String, Object> now, Set<String> tracked) {

@@ -157,7 +157,7 @@ class SubscribeStream {
 			session.refreshAfterUnauthenticated(credentials.accessToken());
 			return !String.valueOf(credentials.accessToken()).equals(session.accessToken());
 		}
-		if (status.getCode() == Status.Code.INVALID_ARGUMENT && String.valueOf(status.getDescription()).contains("replay")
+		if (status.getCode() == Status.Code.INVALID_ARGUMENT && String.valueOf(status.getDescription()).toLowerCase(java.util.Locale.ROOT).contains("replay")
 				&& replay.replayId().isPresent()) {
 			log.warn("Salesforce no longer accepts the stored replay id ({}); resubscribing from the earliest retained event",
 					status.getDescription());

@@ -64,6 +64,15 @@ class ChangeTranslatorTests {
 	}
 
 	@Test
+	void anUpdateWhoseTrackedValueIsAlreadyKnownIsNotReportedAgain() {
+		ChangeTranslator translator = new ChangeTranslator(Map.of(ID, Map.of("StageName", "Qualification")));
+		assertThat(translator.translate(event("UPDATE", List.of("StageName"), Map.of("StageName", "Qualification")), TRACKED, Map.of()))
+			.as("replayed after a reset to EARLIEST").isEmpty();
+		assertThat(translator.translate(event("UPDATE", List.of("StageName", "Amount"), Map.of("StageName", "Qualification", "Amount", 3.0)),
+				TRACKED, Map.of()).get(0).changes()).containsOnlyKeys("Amount");
+	}
+
+	@Test
 	void aRecordWithNoTrackedValuesIsNotStored() {
 		ChangeTranslator translator = new ChangeTranslator(Map.of());
 		translator.translate(event("CREATE", List.of(), Map.of("Amount", 5.0)), Set.of(), Map.of());

@@ -268,6 +268,28 @@ abstract class SalesforceChangeEventsContract {
 		assertThat(outboxTexts(id)).containsExactly("Outbox deal moved from Prospecting to Qualification");
 	}
 
+	@Test
+	void aStoredReplayIdSalesforceNoLongerKnowsRestartsFromTheEarliestEventWithoutRepeatingANotification() {
+		// The record as the org has it at the end; the engine renders [[StageName]] from it, [[prior:StageName]] from the change.
+		String id = records.create("Opportunity", Map.of("Name", "Replayed deal", "StageName", "Closed Won", "CloseDate", "2026-12-31"), null).id();
+		linkedSpace(id);
+		BUS.publish(new RecordChange("Opportunity", List.of(id), "CREATE", Map.of("Name", "Replayed deal", "StageName", "Prospecting"), List.of(),
+				COMMIT_USER, System.currentTimeMillis(), "tx-r-1"));
+		BUS.publish(update(id, Map.of("StageName", "Qualification")));
+		Awaitility.await().atMost(WAIT).until(() -> outboxTexts(id).size() == 1);
+		String outside = java.util.Base64.getEncoder().encodeToString(new byte[] { 0, 0, 0, 0, 0, 0, 0, 1 });
+		jdbc.sql("UPDATE salesforce_change_stream SET replay_id = ?").param(outside).update();
+
+		BUS.dropStreams();
+
+		Awaitility.await().atMost(WAIT).until(() -> status.state().connected() && status.state().lastReplayId() != null
+				&& !status.state().lastReplayId().equals(outside));
+		BUS.publish(update(id, Map.of("StageName", "Closed Won")));
+		Awaitility.await().atMost(WAIT).until(() -> outboxTexts(id).size() == 2);
+		assertThat(outboxTexts(id)).containsExactlyInAnyOrder("Replayed deal moved from Prospecting to Closed Won",
+				"Replayed deal moved from Qualification to Closed Won");
+	}
+
 	// --- helpers ---
 
 	private static RecordChange update(String id, Map<String, Object> values) {
