@@ -19,6 +19,7 @@ public final class Benchmarks {
 			case "meetings" -> MeetingsBenchmark.main(rest);
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
+			case "change-events" -> ChangeEventsBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -37,7 +38,10 @@ public final class Benchmarks {
 					      screen pops through HAProxy with one replica, then three, on PostgreSQL, side by side
 					  salesforce-lookup [--lookups=2000]
 					      phone lookup, type-ahead and name search through the Salesforce adapter against the double,
-					      with the double's own time per operation beside it""");
+					      with the double's own time per operation beside it
+					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
+					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
+					      notification outbox (Webex excluded)""");
 		}
 	}
 }

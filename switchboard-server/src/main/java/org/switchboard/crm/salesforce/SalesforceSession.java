@@ -1,6 +1,9 @@
 package org.switchboard.crm.salesforce;
 
-/** The connected org's credentials, shared by the REST adapter and the change-event subscriber. */
+/**
+ * The connected Salesforce org as the integration sees it: where it is, the current access token, and the one place
+ * that refreshes the token when Salesforce rejects it (Salesforce gives no expiry, so a rejection is the signal).
+ */
 public interface SalesforceSession {
 
 	String instanceUrl();
@@ -9,6 +12,7 @@ public interface SalesforceSession {
 
 	String organizationId();
 
+	/** Called with the token Salesforce just rejected; refreshes once even when several callers report the same token. */
 	void refreshAfterUnauthenticated(String rejectedToken);
 
 	boolean connected();

@@ -1,0 +1,62 @@
+package org.switchboard.crm.salesforce.changes;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The last-known values of the tracked fields of each record, the "before" that change events do not carry. */
+class KnownValues {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	KnownValues(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The stored values of the given records (records never seen are absent). */
+	Map<String, Map<String, Object>> of(Collection<String> recordIds) {
+		Map<String, Map<String, Object>> found = new HashMap<>();
+		if (recordIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("SELECT record_id, field_values FROM salesforce_known_values WHERE record_id IN (:ids)").param("ids", recordIds)
+			.query((rs, n) -> found.put(rs.getString(1), json.readValue(rs.getString(2), MAP))).list();
+		return found;
+	}
+
+	/** Record ids of one object that have stored values (the records an overflow event makes us re-read), at most {@code limit}. */
+	List<String> recordsOf(String object, int limit) {
+		return jdbc.sql("SELECT record_id FROM salesforce_known_values WHERE object_name = ? ORDER BY record_id").param(object)
+			.query(String.class).list().stream().limit(limit).toList();
+	}
+
+	void put(String object, String recordId, Map<String, Object> values, Instant now) {
+		String text = json.writeValueAsString(values);
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		int updated = jdbc.sql("UPDATE salesforce_known_values SET field_values = ?, object_name = ?, updated_at = ? WHERE record_id = ?")
+			.params(text, object, at, recordId).update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO salesforce_known_values (record_id, object_name, field_values, updated_at) VALUES (?, ?, ?, ?)")
+				.params(recordId, object, text, at).update();
+		}
+	}
+
+	void remove(String recordId) {
+		jdbc.sql("DELETE FROM salesforce_known_values WHERE record_id = ?").param(recordId).update();
+	}
+}

@@ -1,0 +1,54 @@
+package org.switchboard.crm.salesforce.changes;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.crm.CrmRecords;
+import org.switchboard.crm.TrackedFields;
+import org.switchboard.crm.salesforce.SalesforceSession;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the Change Data Capture subscriber (see {@link SalesforceChangesCondition} for when). */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SalesforceChangesCondition.class)
+@EnableConfigurationProperties(ChangeStreamProperties.class)
+class SalesforceChangesConfiguration {
+
+	@Bean(destroyMethod = "close")
+	PubSubClient salesforcePubSubClient(ChangeStreamProperties properties, SalesforceSession session) {
+		return new PubSubClient(properties, session);
+	}
+
+	@Bean
+	ReplayStore salesforceReplayStore(JdbcClient jdbc, ChangeStreamProperties properties) {
+		return new ReplayStore(jdbc, properties.topic());
+	}
+
+	@Bean
+	StreamState salesforceChangeStreamStatus(ReplayStore store, ChangeStreamProperties properties) {
+		return new StreamState(store, properties.topic());
+	}
+
+	@Bean
+	BatchProcessor salesforceChangeBatches(PubSubClient client, CrmRecords records, ObjectProvider<TrackedFields> tracked,
+			JdbcClient jdbc, JsonMapper json, ReplayStore replay, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		TrackedFields fields = tracked.getIfAvailable(() -> object -> Set.of());
+		return new BatchProcessor(new SchemaCache(client), records, fields, new KnownValues(jdbc, json), replay, transactions, events, clock);
+	}
+
+	@Bean
+	ChangeSubscriber salesforceChangeSubscriber(ChangeStreamProperties properties, SalesforceSession session, PubSubClient client,
+			BatchProcessor processor, ReplayStore replay, StreamState state, Clock clock) {
+		return new ChangeSubscriber(properties, session, client, processor, replay, state, clock);
+	}
+}

@@ -1,0 +1,31 @@
+package org.switchboard.notifications.rules;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.switchboard.crm.TrackedFields;
+
+/**
+ * Tells the CRM which fields' prior values the active rules need: their tracked fields and the fields of their
+ * {@code [[prior:…]]} placeholders (a Salesforce backend keeps the last-known values of exactly these).
+ */
+@Component
+class RuleTrackedFields implements TrackedFields {
+
+	private final RuleCache rules;
+
+	RuleTrackedFields(RuleCache rules) {
+		this.rules = rules;
+	}
+
+	@Override
+	public Set<String> of(String object) {
+		Set<String> fields = new HashSet<>();
+		for (CompiledRule rule : rules.activeRules(object)) {
+			fields.addAll(rule.tracked());
+			rule.template().placeholders().stream().filter(p -> p.prior()).forEach(p -> fields.add(p.path()));
+		}
+		return fields;
+	}
+}
