@@ -5,11 +5,11 @@
 #   ready_s   launch → /actuator/health/readiness answers UP
 #   rss_mb    resident memory 20 s after ready (idle)
 #   stop_s    SIGTERM → process gone, with one /api/calling/events SSE stream open (curl, as the agent)
-# Prints one line per round and a JSON summary line (medians) last.
+# JAR=path overrides the packaged server jar. Prints one line per round and a JSON summary line (medians) last.
 set -u
 rounds=${1:-3}; port=${2:-18680}; sport=${3:-18690}; data=${4:-/tmp/switchboard-lifecycle}
 shift $(( $# < 4 ? $# : 4 ))
-jar=$(realpath "$(dirname "$0")/../../switchboard-server/target/switchboard-server-0.1.0-SNAPSHOT-exec.jar")
+jar=${JAR:-$(realpath "$(dirname "$0")/../../switchboard-server/target/switchboard-server-0.1.0-SNAPSHOT-exec.jar")}
 jvm_args=(); app_args=()
 for a in "$@"; do if [[ $a == -X* || $a == -D* ]]; then jvm_args+=("$a"); else app_args+=("$a"); fi; done
 rm -rf "$data"; mkdir -p "$data"

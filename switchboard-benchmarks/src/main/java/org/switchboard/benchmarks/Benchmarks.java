@@ -18,10 +18,15 @@ public final class Benchmarks {
 			case "notifications" -> NotificationsBenchmark.main(rest);
 			case "meetings" -> MeetingsBenchmark.main(rest);
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
+			case "all" -> AllBenchmarks.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
+					  all [--scale=small|medium|full] [--db=h2|postgres|both] [--rounds=3]
+					      every benchmark below at one scale (and scripts/lifecycle.sh), then one report in
+					      switchboard-benchmarks/report/report.md and report.json
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
-					      phone lookup and name-prefix search over generated Contacts+Leads
+					      load rate and store size, then phone lookup (messy formats, 1 in 4 a miss, cold after the
+					      restart and warm) and name-prefix search over generated Contacts+Leads
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32]
 					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
