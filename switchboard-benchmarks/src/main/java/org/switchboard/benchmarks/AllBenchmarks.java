@@ -34,6 +34,7 @@ final class AllBenchmarks {
 		run(jar, "screen-pop", db, "--records=" + s[0], "--rate=" + s[2], "--seconds=" + s[3]);
 		run(jar, "webhook-ingest", db, "--seconds=" + s[4]);
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3");
+		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3", "--webex-latency-ms=150");
 		lifecycle(options.getOrDefault("rounds", "3"));
 		String markdown = Report.write(Path.of(options.getOrDefault("out", "switchboard-benchmarks/report")), scale);
 		System.out.println();

@@ -31,7 +31,7 @@ public final class Benchmarks {
 					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
-					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4]
+					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
 					      until all are delivered to the bundled sandbox
 					  meetings [--db=h2|postgres|both] [--ended=200] [--meetings=2000] [--calls=50]
