@@ -189,6 +189,34 @@ public abstract class CrmRecordsContract {
 	}
 
 	@Test
+	void findsANumberHeldInTwoFieldsOnceForEachAndLeavesNoTailRowsBehindADelete() {
+		String line = String.valueOf(1000 + (int) (Math.random() * 8999));
+		String id = records.create("Contact", Map.of("LastName", "Twice " + unique(), "Phone", "(629) 555-" + line,
+				"MobilePhone", "629.555." + line + " x12", "HomePhone", "+44 20 7946 " + line), null).id();
+
+		assertThat(records.searchPhoneDigits("629555" + line, CONTACT_AND_LEAD_PHONES, 50)).as("one match per record")
+			.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).hasSize(1)
+			.isSubsetOf("Phone", "MobilePhone");
+		assertThat(records.searchPhoneDigits("629555" + line, Map.of("Contact", Set.of("MobilePhone", "HomePhone")), 50))
+			.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).containsExactly("MobilePhone");
+		assertThat(records.searchPhoneDigits("7946" + line, Map.of("Lead", Set.of("Phone", "MobilePhone")), 50))
+			.as("the tail index is scoped to the object by the id's key prefix")
+			.filteredOn(m -> m.record().id().equals(id)).isEmpty();
+		assertThat(tailRows(id)).isPositive();
+
+		records.delete("Contact", id, null);
+
+		assertThat(tailRows(id)).isZero();
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private long tailRows(String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM crm_phone_tail WHERE record_id = ?").param(id).query(Long.class).single();
+	}
+
+	@Test
 	void forgetsTheOldNumberPartsWhenANumberChanges() {
 		String id = records.create("Lead", Map.of("LastName", "Moved", "Company", "C", "Phone", "+1 720 555 0161"), null).id();
 

@@ -129,7 +129,7 @@ class EmbeddedCrmRecords implements CrmRecords {
 
 	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit) {
 		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
-		for (String[] hit : table.phoneParts(object.name(), digits, fields, limit * 4)) {
+		for (String[] hit : table.phoneParts(object.keyPrefix(), digits, fields, limit * 4)) {
 			if (fieldById.size() < limit) {
 				fieldById.putIfAbsent(hit[0], hit[1]);
 			}
