@@ -40,6 +40,11 @@ class RecordTable {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ?").param(id).query(this::toRecord).optional();
 	}
 
+	/** The record, its row locked until the transaction ends, so a version check and the write that follows are one step. */
+	Optional<StoredRecord> findForUpdate(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ? FOR UPDATE").param(id).query(this::toRecord).optional();
+	}
+
 	List<StoredRecord> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.access.Access;
+import org.switchboard.access.ObjectOperation;
 import org.switchboard.access.SignedInOnly;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecord;
@@ -25,11 +26,14 @@ import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.RecordPage;
+import org.switchboard.crm.RecordVersion;
+import org.switchboard.crm.StaleRecordException;
 import org.switchboard.platform.ui.RecordAction;
 import org.switchboard.platform.ui.RecordActions;
 import org.switchboard.platform.ui.RecordComponent;
 import org.switchboard.platform.ui.RecordComponents;
 import org.switchboard.workspace.RecordAccess;
+import org.switchboard.workspace.RecordRights;
 
 /** List views, record pages and record forms for every object. */
 @Controller
@@ -37,14 +41,20 @@ import org.switchboard.workspace.RecordAccess;
 class RecordPages {
 
 	static final int PAGE_SIZE = 25;
+	/** The form field carrying the version the edit form was filled from (ADR 0021). */
+	static final String VERSION = "_version";
 
 	private final CrmRecords records;
 	private final CrmSchema schema;
 	private final List<RecordActions> actionProviders;
 	private final List<RecordComponents> componentProviders;
+	private final UserFormats formats;
+	private final RecordRights rights;
 
 	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders,
-			List<RecordComponents> componentProviders) {
+			List<RecordComponents> componentProviders, UserFormats formats, RecordRights rights) {
+		this.formats = formats;
+		this.rights = rights;
 		this.records = records;
 		this.schema = schema;
 		this.actionProviders = actionProviders;
@@ -55,11 +65,12 @@ class RecordPages {
 	String list(@PathVariable String object, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
+		ObjectDescription description = allowed(object, ObjectOperation.READ);
 		RecordPage results = records.search(description.name(), q, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
 		List<String> columns = RecordViews.columns(description.name()).isEmpty() ? firstFields(description)
 				: RecordViews.columns(description.name());
 		model.addAttribute("object", description);
+		model.addAttribute("mayCreate", rights.may(description, ObjectOperation.CREATE));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("pageSize", PAGE_SIZE);
@@ -71,7 +82,7 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}")
 	String view(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
+		ObjectDescription description = allowed(object, ObjectOperation.READ);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
@@ -82,14 +93,14 @@ class RecordPages {
 			.flatMap(p -> p.componentsFor(description.name(), record.id()).stream())
 			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
-		model.addAttribute("mayWrite", RecordAccess.mayWrite(description));
+		model.addAttribute("mayEdit", rights.may(description, ObjectOperation.EDIT));
+		model.addAttribute("mayDelete", rights.may(description, ObjectOperation.DELETE));
 		return "records/view";
 	}
 
 	@GetMapping("/records/{object}/new")
 	String newForm(@PathVariable String object, @RequestParam MultiValueMap<String, String> prefill, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.CREATE);
 		Map<String, Object> values = new java.util.LinkedHashMap<>();
 		// Fields named in the query string start filled in ("New lead" for an unknown caller passes Phone).
 		description.fields().stream().filter(f -> f.updateable() && prefill.getFirst(f.name()) != null)
@@ -100,8 +111,7 @@ class RecordPages {
 	@PostMapping("/records/{object}")
 	String create(@PathVariable String object, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.CREATE);
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
 			CrmRecord created = records.create(description.name(), values, Access.currentUserId());
@@ -116,25 +126,35 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/edit")
 	String editForm(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.EDIT);
 		CrmRecord record = records.get(description.name(), id, List.of());
+		model.addAttribute("version", records.version(description.name(), record.id()).tag());
 		return form(model, description, record, record.fields(), Map.of());
 	}
 
 	@PostMapping("/records/{object}/{id}")
 	String update(@PathVariable String object, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.EDIT);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
-			records.update(description.name(), record.id(), values, Access.currentUserId());
+			records.update(description.name(), record.id(), values, Access.currentUserId(), form.getFirst(VERSION));
 			redirect.addFlashAttribute("flash", "Saved.");
 			return "redirect:/records/" + description.name() + "/" + record.id();
 		}
+		catch (StaleRecordException e) {
+			// Keep what this user typed, show what is saved now, and let the next save apply over the version shown.
+			RecordVersion current = e.current();
+			CrmRecord saved = records.get(description.name(), record.id(), List.of());
+			model.addAttribute("formError", "Changed by " + (current.modifiedByName() == null ? "someone else" : current.modifiedByName())
+					+ " at " + formats.dateTime(current.modifiedAt(), formats.zone()) + " — review and save again.");
+			model.addAttribute("version", current.tag());
+			model.addAttribute("savedNow", savedNow(description, saved, values));
+			return form(model, description, saved, values, Map.of());
+		}
 		catch (CrmException e) {
+			model.addAttribute("version", form.getFirst(VERSION));
 			model.addAttribute("formError", e.getMessage());
 			return form(model, description, record, values, errors(e));
 		}
@@ -142,8 +162,7 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/delete")
 	String confirmDelete(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		model.addAttribute("object", description);
 		model.addAttribute("record", records.get(description.name(), id, List.of("Id")));
 		return "records/delete";
@@ -151,8 +170,7 @@ class RecordPages {
 
 	@PostMapping("/records/{object}/{id}/delete")
 	String delete(@PathVariable String object, @PathVariable String id, RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		CrmRecord record = records.get(description.name(), id, List.of("Id"));
 		records.delete(description.name(), record.id(), Access.currentUserId());
 		redirect.addFlashAttribute("flash", description.label() + " \"" + (record.name() == null ? record.id() : record.name()) + "\" was deleted.");
@@ -169,6 +187,25 @@ class RecordPages {
 		model.addAttribute("fields", fields);
 		model.addAttribute("checkboxMarker", RecordForms.CHECKBOX_MARKER);
 		return "records/form";
+	}
+
+	/** The object named in the path, once the user is known to may do {@code operation} on it (else 404 or 403). */
+	private ObjectDescription allowed(String object, ObjectOperation operation) {
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		rights.require(description, operation);
+		return description;
+	}
+
+	/** For each field whose saved value differs from the input, the saved value as the form would show it. */
+	private static Map<String, String> savedNow(ObjectDescription object, CrmRecord saved, Map<String, Object> input) {
+		Map<String, String> differing = new LinkedHashMap<>();
+		input.forEach((field, value) -> object.field(field).ifPresent(f -> {
+			String shownSaved = RecordForms.display(f, saved.get(f.name()));
+			if (!shownSaved.equals(RecordForms.display(f, value))) {
+				differing.put(f.name(), shownSaved.isEmpty() ? "(empty)" : shownSaved);
+			}
+		}));
+		return differing;
 	}
 
 	private List<RecordAction> actions(ObjectDescription object, CrmRecord record) {
