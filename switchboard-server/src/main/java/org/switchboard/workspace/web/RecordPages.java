@@ -180,7 +180,8 @@ class RecordPages {
 	private String form(Model model, ObjectDescription description, CrmRecord record, Map<String, Object> values,
 			Map<String, String> errors) {
 		List<FormField> fields = description.fields().stream().filter(FieldDescription::updateable)
-			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f)))
+			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f),
+					f.type() == FieldType.REFERENCE && !f.referenceTo().isEmpty() ? Lookup.of(records, description.name(), f, values.get(f.name())) : null))
 			.toList();
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
@@ -291,7 +292,7 @@ class RecordPages {
 	record Shown(String label, Object value, boolean phone, String link) {
 	}
 
-	record FormField(FieldDescription field, String value, String error, String inputType) {
+	record FormField(FieldDescription field, String value, String error, String inputType, Lookup lookup) {
 	}
 
 	record RelatedList(String title, String object, List<CrmRecord> records) {
