@@ -34,6 +34,7 @@ import org.switchboard.platform.ui.RecordComponent;
 import org.switchboard.platform.ui.RecordComponents;
 import org.switchboard.workspace.RecordAccess;
 import org.switchboard.workspace.RecordRights;
+import org.switchboard.workspace.web.FieldValues.Shown;
 
 /** List views, record pages and record forms for every object. */
 @Controller
@@ -50,34 +51,17 @@ class RecordPages {
 	private final List<RecordComponents> componentProviders;
 	private final UserFormats formats;
 	private final RecordRights rights;
+	private final RecentViews recentViews;
 
 	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders,
-			List<RecordComponents> componentProviders, UserFormats formats, RecordRights rights) {
+			List<RecordComponents> componentProviders, UserFormats formats, RecordRights rights, RecentViews recentViews) {
 		this.formats = formats;
+		this.recentViews = recentViews;
 		this.rights = rights;
 		this.records = records;
 		this.schema = schema;
 		this.actionProviders = actionProviders;
 		this.componentProviders = componentProviders;
-	}
-
-	@GetMapping("/records/{object}")
-	String list(@PathVariable String object, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
-		ObjectDescription description = allowed(object, ObjectOperation.READ);
-		RecordPage results = records.search(description.name(), q, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
-		List<String> columns = RecordViews.columns(description.name()).isEmpty() ? firstFields(description)
-				: RecordViews.columns(description.name());
-		model.addAttribute("object", description);
-		model.addAttribute("mayCreate", rights.may(description, ObjectOperation.CREATE));
-		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("page", Math.max(0, page));
-		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("results", results);
-		model.addAttribute("columns", columns.stream().map(c -> new Column(c, label(description, c))).toList());
-		model.addAttribute("rows", results.records().stream().map(r -> withPaths(r, columns)).toList());
-		return htmx != null ? "records/list :: results" : "records/list";
 	}
 
 	@GetMapping("/records/{object}/{id}")
@@ -86,13 +70,16 @@ class RecordPages {
 		CrmRecord record = records.get(description.name(), id, List.of());
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
-		model.addAttribute("highlights", highlights(description, record));
-		model.addAttribute("details", details(description, record));
+		FieldValues values = formats.values();
+		model.addAttribute("highlights", highlights(description, record, values));
+		model.addAttribute("details", details(description, record, values));
 		model.addAttribute("actions", actions(description, record));
 		model.addAttribute("components", componentProviders.stream()
 			.flatMap(p -> p.componentsFor(description.name(), record.id()).stream())
 			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
+		model.addAttribute("values", values);
+		recentViews.viewed(Access.currentUserId(), description.name(), record.id());
 		model.addAttribute("mayEdit", rights.may(description, ObjectOperation.EDIT));
 		model.addAttribute("mayDelete", rights.may(description, ObjectOperation.DELETE));
 		return "records/view";
@@ -215,29 +202,30 @@ class RecordPages {
 		return actions.stream().sorted(Comparator.comparingInt(RecordAction::order)).limit(3).toList();
 	}
 
-	private List<Shown> highlights(ObjectDescription object, CrmRecord record) {
+	private List<Shown> highlights(ObjectDescription object, CrmRecord record, FieldValues values) {
 		List<String> paths = RecordViews.highlights(object.name());
 		CrmRecord resolved = paths.isEmpty() ? record : records.get(object.name(), record.id(), paths);
-		return paths.stream().map(p -> new Shown(label(object, p), resolved.get(p), isPhone(object, p), null)).toList();
+		return paths.stream()
+			.map(p -> values.show(label(object, p), FieldValues.fieldAt(schema, object, p).orElse(null), resolved.get(p), null))
+			.toList();
 	}
 
-	private List<Shown> details(ObjectDescription object, CrmRecord record) {
+	private List<Shown> details(ObjectDescription object, CrmRecord record, FieldValues values) {
 		List<Shown> shown = new ArrayList<>();
 		for (FieldDescription field : object.fields()) {
 			Object value = record.get(field.name());
 			if (value == null || field.type() == FieldType.ID) {
 				continue;
 			}
-			String link = null;
 			if (field.type() == FieldType.REFERENCE) {
 				String target = records.objectOf(value.toString()).orElse(null);
-				if (target != null) {
-					link = "/records/" + target + "/" + value;
-					CrmRecord referenced = records.get(target, value.toString(), List.of("Id"));
-					value = referenced.name() == null ? value : referenced.name();
-				}
+				String name = target == null ? null : records.get(target, value.toString(), List.of("Id")).name();
+				// A dangling or nameless reference says so; the id itself is never shown.
+				shown.add(new Shown(field.label(), name == null ? "(no name)" : name, "text",
+						target == null ? null : "/records/" + target + "/" + value));
+				continue;
 			}
-			shown.add(new Shown(field.label(), value, field.isPhone(), link));
+			shown.add(values.show(field.label(), field, value, null));
 		}
 		return shown;
 	}
@@ -255,15 +243,7 @@ class RecordPages {
 		return errors;
 	}
 
-	private CrmRecord withPaths(CrmRecord record, List<String> columns) {
-		return columns.stream().anyMatch(c -> c.contains(".")) ? records.get(record.object(), record.id(), columns) : record;
-	}
-
-	private static List<String> firstFields(ObjectDescription object) {
-		return object.fields().stream().filter(f -> f.updateable() && !f.name().equals("Name")).limit(4).map(FieldDescription::name).toList();
-	}
-
-	private static String label(ObjectDescription object, String path) {
+	static String label(ObjectDescription object, String path) {
 		return path.contains(".") ? path.substring(0, path.indexOf('.')) + " " + path.substring(path.lastIndexOf('.') + 1).replace("Name", "").trim()
 				: object.field(path).map(FieldDescription::label).orElse(path);
 	}
@@ -284,12 +264,6 @@ class RecordPages {
 			case TEXT -> "textarea";
 			default -> "text";
 		};
-	}
-
-	record Column(String path, String label) {
-	}
-
-	record Shown(String label, Object value, boolean phone, String link) {
 	}
 
 	record FormField(FieldDescription field, String value, String error, String inputType, Lookup lookup) {

@@ -41,6 +41,11 @@ class UserFormats {
 		return LocaleContextHolder.getLocale();
 	}
 
+	/** The formatter for the signed-in user, for one request (it reads the user's zone once). */
+	FieldValues values() {
+		return new FieldValues(locale(), zone());
+	}
+
 	/** "30 Nov 2026, 09:15 PST" in the user's locale and zone. */
 	String dateTime(Instant instant, ZoneId zone) {
 		return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
