@@ -18,7 +18,10 @@ public interface CrmRecords {
 	/** Resolves which object a record id belongs to. */
 	Optional<String> objectOf(String id);
 
-	/** Lists records by name, or those whose name, email or company words start with the words of {@code query}. */
+	/**
+	 * Lists records by name, or those whose name, email or company words start with the words of {@code query}.
+	 * A query with no letter or digit (symbols, emoji) matches nothing; no character is a wildcard.
+	 */
 	RecordPage search(String object, String query, int offset, int limit);
 
 	/** The first {@code limit} records found as {@link #search} finds them, without counting all matches (type-ahead). */

@@ -58,6 +58,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		int from = Math.max(0, offset);
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return new RecordPage(List.of(), 0); // only symbols or emoji: nothing matches, rather than everything
+		}
 		if (words.isEmpty()) {
 			return new RecordPage(readAll(description, table.list(description.name(), from, size)), table.count(description.name()));
 		}
@@ -71,6 +74,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		ObjectDescription description = schema.describe(object);
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return List.of();
+		}
 		List<String> ids = words.isEmpty() ? table.list(description.name(), 0, size)
 				: distinct(table.searchTerms(description.name(), words, size * 3), 0, size);
 		return readAll(description, ids);

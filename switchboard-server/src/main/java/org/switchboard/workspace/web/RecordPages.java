@@ -79,6 +79,7 @@ class RecordPages {
 			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
 		model.addAttribute("values", values);
+		model.addAttribute("stagePath", StagePath.of(description, record));
 		recentViews.viewed(Access.currentUserId(), description.name(), record.id());
 		model.addAttribute("mayEdit", rights.may(description, ObjectOperation.EDIT));
 		model.addAttribute("mayDelete", rights.may(description, ObjectOperation.DELETE));
