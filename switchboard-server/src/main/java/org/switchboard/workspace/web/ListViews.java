@@ -69,8 +69,7 @@ class ListViews {
 		List<CrmRecord> candidates = candidates(object, view, query, digits);
 		boolean capped = candidates.size() >= SORT_CAP;
 		if (!"recent".equals(view) || sort != null) {
-			Comparator<CrmRecord> order = comparator(object, sort == null ? "Name" : sort);
-			candidates = candidates.stream().sorted(descending ? order.reversed() : order).toList();
+			candidates = candidates.stream().sorted(comparator(object, sort == null ? "Name" : sort, descending)).toList();
 		}
 		return new Result(candidates.stream().skip(offset).limit(limit).toList(), candidates.size(), capped);
 	}
@@ -133,13 +132,15 @@ class ListViews {
 		return digits.length() >= 4 && digits.length() <= 19 ? digits : null;
 	}
 
-	private static Comparator<CrmRecord> comparator(ObjectDescription object, String sort) {
+	/** By the field's value, empty values last in either direction, then by id so pages never overlap. */
+	private static Comparator<CrmRecord> comparator(ObjectDescription object, String sort, boolean descending) {
 		FieldDescription field = object.field(sort).orElse(null);
 		String name = field == null ? "Name" : field.name();
 		boolean numeric = field != null && field.type() == FieldType.NUMBER;
 		Comparator<Object> values = numeric ? Comparator.comparing(v -> new BigDecimal(v.toString()))
 				: Comparator.comparing(v -> v.toString().toLowerCase(java.util.Locale.ROOT));
-		return Comparator.comparing((CrmRecord r) -> "Name".equals(name) ? r.name() : r.get(name), Comparator.nullsLast(values))
+		return Comparator.comparing((CrmRecord r) -> "Name".equals(name) ? r.name() : r.get(name),
+				Comparator.nullsLast(descending ? values.reversed() : values))
 			.thenComparing(CrmRecord::id);
 	}
 
