@@ -24,6 +24,7 @@ class RecordWorkspaceBrowserTests extends BrowserTest {
 			Page admin = other.signIn("admin@switchboard.test");
 			admin.navigate("/records/Account/" + id + "/edit");
 			admin.locator("#Phone").fill("+1 415 555 0199");
+			admin.locator("#Website").fill("admin.example");
 			admin.getByTestId("save").click();
 			assertThat(admin.getByTestId("flash")).hasText("Saved.");
 		}
@@ -31,15 +32,17 @@ class RecordWorkspaceBrowserTests extends BrowserTest {
 
 		assertThat(agent.getByTestId("form-error")).containsText("Changed by Ada Admin at ");
 		assertThat(agent.getByTestId("form-error")).containsText("review and save again");
-		assertThat(agent.getByTestId("saved-now-Phone")).containsText("+1 415 555 0199");
+		// The phone only the admin changed now shows the admin's value; the website both changed keeps the agent's input.
+		assertThat(agent.locator("#Phone")).hasValue("+1 415 555 0199");
+		assertThat(agent.getByTestId("taken-Phone")).containsText("Ada Admin");
 		assertThat(agent.locator("#Website")).hasValue("agent.example");
+		assertThat(agent.getByTestId("saved-now-Website")).containsText("admin.example");
 		Browser.screenshot(agent, "record-lost-update-refused");
 		CrmRecord stored = records.get("Account", id, List.of("Phone", "Website"));
 		assertThat(stored.getString("Phone")).isEqualTo("+1 415 555 0199");
-		assertThat(stored.getString("Website")).isEqualTo("old.example");
+		assertThat(stored.getString("Website")).isEqualTo("admin.example");
 
-		// Reviewed: the agent takes the admin's number and saves again, which now applies.
-		agent.locator("#Phone").fill("+1 415 555 0199");
+		// Reviewed: saving again applies the agent's website and keeps the admin's phone.
 		agent.getByTestId("save").click();
 		assertThat(agent.getByTestId("flash")).hasText("Saved.");
 		stored = records.get("Account", id, List.of("Phone", "Website"));

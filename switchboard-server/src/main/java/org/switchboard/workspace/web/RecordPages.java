@@ -12,7 +12,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.access.Access;
@@ -25,7 +24,6 @@ import org.switchboard.crm.CrmSchema;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
-import org.switchboard.crm.RecordPage;
 import org.switchboard.crm.RecordVersion;
 import org.switchboard.crm.StaleRecordException;
 import org.switchboard.platform.ui.RecordAction;
@@ -41,7 +39,6 @@ import org.switchboard.workspace.web.FieldValues.Shown;
 @SignedInOnly
 class RecordPages {
 
-	static final int PAGE_SIZE = 25;
 	/** The form field carrying the version the edit form was filled from (ADR 0021). */
 	static final String VERSION = "_version";
 
@@ -132,17 +129,24 @@ class RecordPages {
 			return "redirect:/records/" + description.name() + "/" + record.id();
 		}
 		catch (StaleRecordException e) {
-			// Keep what this user typed, show what is saved now, and let the next save apply over the version shown.
 			RecordVersion current = e.current();
 			CrmRecord saved = records.get(description.name(), record.id(), List.of());
-			model.addAttribute("formError", "Changed by " + (current.modifiedByName() == null ? "someone else" : current.modifiedByName())
-					+ " at " + formats.dateTime(current.modifiedAt(), formats.zone()) + " — review and save again.");
+			StaleEdit.Merge merge = StaleEdit.merge(description, saved, values, form);
+			String who = current.modifiedByName() == null ? "someone else" : current.modifiedByName();
+			model.addAttribute("formError", "Changed by " + who + " at " + formats.dateTime(current.modifiedAt(), formats.zone())
+					+ " — review and save again.");
 			model.addAttribute("version", current.tag());
-			model.addAttribute("savedNow", savedNow(description, saved, values));
-			return form(model, description, saved, values, Map.of());
+			model.addAttribute("savedNow", merge.conflicts());
+			model.addAttribute("takenFromSaved", merge.takenFromSaved());
+			model.addAttribute("changedBy", who);
+			model.addAttribute("originals", StaleEdit.originals(description, saved.fields()));
+			return form(model, description, saved, merge.values(), Map.of());
 		}
 		catch (CrmException e) {
 			model.addAttribute("version", form.getFirst(VERSION));
+			Map<String, String> originals = new LinkedHashMap<>();
+			description.fields().forEach(f -> originals.put(f.name(), form.getFirst(StaleEdit.WAS + f.name())));
+			model.addAttribute("originals", originals);
 			model.addAttribute("formError", e.getMessage());
 			return form(model, description, record, values, errors(e));
 		}
@@ -175,6 +179,9 @@ class RecordPages {
 		model.addAttribute("record", record);
 		model.addAttribute("fields", fields);
 		model.addAttribute("checkboxMarker", RecordForms.CHECKBOX_MARKER);
+		if (record != null && !model.containsAttribute("originals")) {
+			model.addAttribute("originals", StaleEdit.originals(description, values));
+		}
 		return "records/form";
 	}
 
@@ -183,18 +190,6 @@ class RecordPages {
 		ObjectDescription description = RecordAccess.resolve(schema, object);
 		rights.require(description, operation);
 		return description;
-	}
-
-	/** For each field whose saved value differs from the input, the saved value as the form would show it. */
-	private static Map<String, String> savedNow(ObjectDescription object, CrmRecord saved, Map<String, Object> input) {
-		Map<String, String> differing = new LinkedHashMap<>();
-		input.forEach((field, value) -> object.field(field).ifPresent(f -> {
-			String shownSaved = RecordForms.display(f, saved.get(f.name()));
-			if (!shownSaved.equals(RecordForms.display(f, value))) {
-				differing.put(f.name(), shownSaved.isEmpty() ? "(empty)" : shownSaved);
-			}
-		}));
-		return differing;
 	}
 
 	private List<RecordAction> actions(ObjectDescription object, CrmRecord record) {
