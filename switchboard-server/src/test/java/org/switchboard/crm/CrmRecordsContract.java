@@ -481,6 +481,50 @@ public abstract class CrmRecordsContract {
 				Map.of("Name", "TWIN_" + name, "Label", "B")), null)).isInstanceOf(CrmException.class);
 	}
 
+	@Test
+	void aWriteNamingAnOlderVersionIsRefusedSayingWhoChangedItAndSavesNothing() {
+		String profile = records.create("Profile", Map.of("Name", "Editors " + unique()), null).id();
+		String editor = records.create("User", Map.of("Username", unique() + "@x.test", "Email", "e@x.test",
+				"FirstName", "Erin", "LastName", "Editor", "ProfileId", profile), null).id();
+		String id = records.create("Account", Map.of("Name", "Versioned " + unique(), "Phone", "1"), null).id();
+		RecordVersion read = records.version("Account", id);
+
+		records.update("Account", id, Map.of("Phone", "2"), editor, read.tag());
+		RecordVersion after = records.version("Account", id);
+
+		assertThat(after.tag()).isNotEqualTo(read.tag());
+		assertThat(after.modifiedById()).isEqualTo(editor);
+		assertThat(after.modifiedByName()).isEqualTo("Erin Editor");
+		assertThatThrownBy(() -> records.update("Account", id, Map.of("Phone", "3"), null, read.tag()))
+			.isInstanceOfSatisfying(StaleRecordException.class, e -> {
+				assertThat(e.status()).isEqualTo(412);
+				assertThat(e.getMessage()).contains("Erin Editor").contains("review and save again");
+				assertThat(e.current().tag()).isEqualTo(after.tag());
+			});
+		assertThatThrownBy(() -> records.delete("Account", id, null, read.tag())).isInstanceOf(StaleRecordException.class);
+		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("2");
+
+		records.update("Account", id, Map.of("Phone", "4"), null, after.tag());
+		records.update("Account", id, Map.of("Phone", "5"), null, null);
+		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("5");
+		records.delete("Account", id, null, records.version("Account", id).tag());
+		assertThat(records.objectOf(id)).isEmpty();
+	}
+
+	@Test
+	void namesOverTheirSizeAre400NamingEachFieldAsTooLong() {
+		assertThatThrownBy(() -> records.create("Contact", Map.of("FirstName", "F".repeat(141), "LastName", "L".repeat(255),
+				"Email", "e".repeat(90) + "@x.test"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.errors()).extracting(FieldProblem::field).containsExactlyInAnyOrder("FirstName", "LastName", "Email");
+				assertThat(e.errors()).allSatisfy(p -> assertThat(p.message()).startsWith("is too long"));
+			});
+		assertThatThrownBy(() -> records.create("Account", Map.of("Name", "A".repeat(256)), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::message)
+				.containsExactly("is too long (256 characters, at most 255)"));
+	}
+
 	/** False where custom objects and fields are defined outside Switchboard (Salesforce Setup); those tests are skipped. */
 	protected boolean definesCustomObjects() {
 		return true;

@@ -17,6 +17,7 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneMatch;
 import org.switchboard.crm.PhoneNormalizer;
 import org.switchboard.crm.RecordPage;
+import org.switchboard.crm.RecordVersion;
 import org.switchboard.platform.errors.FieldProblem;
 
 /** The embedded CRM store: records in the product's own database. */
@@ -57,6 +58,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		int from = Math.max(0, offset);
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return new RecordPage(List.of(), 0); // only symbols or emoji: nothing matches, rather than everything
+		}
 		if (words.isEmpty()) {
 			return new RecordPage(readAll(description, table.list(description.name(), from, size)), table.count(description.name()));
 		}
@@ -70,6 +74,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		ObjectDescription description = schema.describe(object);
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return List.of();
+		}
 		List<String> ids = words.isEmpty() ? table.list(description.name(), 0, size)
 				: distinct(table.searchTerms(description.name(), words, size * 3), 0, size);
 		return readAll(description, ids);
@@ -157,15 +164,50 @@ class EmbeddedCrmRecords implements CrmRecords {
 	@Override
 	@Transactional
 	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId) {
+		return update(object, id, values, actorId, null);
+	}
+
+	@Override
+	@Transactional
+	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId, String expectedVersion) {
 		ObjectDescription description = schema.describe(object);
-		StoredRecord updated = writer.update(description, load(description, id), values, actorId);
+		StoredRecord updated = writer.update(description, lockAt(description, id, expectedVersion), values, actorId);
 		return reader.read(description, updated, List.of());
 	}
 
 	@Override
 	@Transactional
 	public void delete(String object, String id, String actorId) {
-		writer.delete(load(schema.describe(object), id), actorId);
+		delete(object, id, actorId, null);
+	}
+
+	@Override
+	@Transactional
+	public void delete(String object, String id, String actorId, String expectedVersion) {
+		writer.delete(lockAt(schema.describe(object), id, expectedVersion), actorId);
+	}
+
+	@Override
+	public RecordVersion version(String object, String id) {
+		return versionOf(load(schema.describe(object), id));
+	}
+
+	/** Loads the record for a write with its row locked, refusing it when it is no longer at {@code expectedVersion}. */
+	private StoredRecord lockAt(ObjectDescription object, String id, String expectedVersion) {
+		StoredRecord record = Optional.ofNullable(RecordIds.canonical(id)).flatMap(table::findForUpdate)
+			.filter(r -> r.object().equals(object.name()))
+			.orElseThrow(() -> CrmException.notFound(object.name(), id));
+		RecordVersion current = versionOf(record);
+		if (!current.matches(expectedVersion)) {
+			throw CrmException.stale(object.name(), record.id(), current);
+		}
+		return record;
+	}
+
+	private RecordVersion versionOf(StoredRecord record) {
+		String modifier = record.lastModifiedBy() == null ? null
+				: table.find(record.lastModifiedBy()).map(StoredRecord::name).orElse(null);
+		return new RecordVersion(String.valueOf(record.version()), record.lastModifiedBy(), modifier, record.lastModifiedDate());
 	}
 
 	private StoredRecord load(ObjectDescription object, String id) {

@@ -48,6 +48,11 @@ class RecordTable {
 			.param("user", userId).param("objects", objects).param("limit", limit).query(String.class).list();
 	}
 
+	/** The record, its row locked until the transaction ends, so a version check and the write that follows are one step. */
+	Optional<StoredRecord> findForUpdate(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ? FOR UPDATE").param(id).query(this::toRecord).optional();
+	}
+
 	List<StoredRecord> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
