@@ -145,6 +145,26 @@ class RecordTable {
 			.params(object, term).query(String.class).list();
 	}
 
+	/** Ids of records of {@code object} with one of the whole folded {@code terms} (name, email and username values). */
+	List<String> exactTerms(String object, Collection<String> terms) {
+		return jdbc.sql("SELECT record_id FROM crm_search_term WHERE object_name = :object AND term IN (:terms)")
+			.param("object", object).param("terms", terms).query(String.class).list();
+	}
+
+	/** Ids of records of {@code object} whose reference {@code field} points at one of {@code targetIds}. */
+	List<String> referencingAny(String object, String field, Collection<String> targetIds) {
+		if (targetIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT record_id FROM crm_reference WHERE object_name = :object AND field_name = :field AND target_id IN (:targets)")
+			.param("object", object).param("field", field).param("targets", targetIds).query(String.class).list();
+	}
+
+	/** Every id of the object (for matching on a field no index holds). */
+	List<String> idsOf(String object) {
+		return jdbc.sql("SELECT id FROM crm_record WHERE object_name = ?").param(object).query(String.class).list();
+	}
+
 	/** (record id, object, phone field) for every stored phone equal to {@code e164} in the given objects. */
 	List<String[]> phoneMatches(String e164, Collection<String> objects) {
 		return jdbc.sql("SELECT record_id, object_name, field_name FROM crm_phone WHERE e164 = :e164 AND object_name IN (:objects)")

@@ -19,11 +19,12 @@ import dev.switchboard.sandbox.http.Request;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /sandbox/webinars {"hostEmail","title","start","registrants":N,"invitees":N,"attendees":N,"withoutEmail":N}}:
+ * {@code POST /sandbox/webinars {"hostEmail","title","start","end","registrants":N,"invitees":N,"attendees":N,"withoutEmail":N,"domain"}}:
  * a webinar (past or upcoming, no "start in the past" rule: it is a test fixture) with generated people in Webex's
  * shapes (Registrant, meeting invitee, meeting participant of the OpenAPI documents). Person {@code n} is the same
  * person in every list (same email), so the first min(N) people are invitee, registrant and attendee at once;
- * {@code withoutEmail} blanks the email of the first registrants (an import keyed on Email must skip them).
+ * {@code withoutEmail} blanks the email of the first registrants (an import keyed on Email must skip them); person
+ * {@code n}'s email is {@code person<n>@<domain>}.
  */
 final class GeneratedWebinars {
 
@@ -51,8 +52,19 @@ final class GeneratedWebinars {
 				throw ApiError.badRequest("end must be after start");
 			}
 			return new Spec(request.required(body, "hostEmail"), title, start, end, count(body, "registrants"), count(body, "invitees"),
-					count(body, "attendees"), count(body, "withoutEmail"), "w" + BATCH.incrementAndGet() + "-"
-							+ Long.toString(System.currentTimeMillis(), 36) + ".example.com");
+					count(body, "attendees"), count(body, "withoutEmail"), domain(body));
+		}
+
+		/** The people's email domain: given (two webinars with one domain share their people), else a new one. */
+		private static String domain(JsonNode body) {
+			String domain = body.path("domain").asString("");
+			if (domain.isEmpty()) {
+				return "w" + BATCH.incrementAndGet() + "-" + Long.toString(System.currentTimeMillis(), 36) + ".example.com";
+			}
+			if (!domain.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
+				throw ApiError.badRequest("domain must be a domain name such as acme.example.com");
+			}
+			return domain;
 		}
 
 		private static int count(JsonNode body, String field) {

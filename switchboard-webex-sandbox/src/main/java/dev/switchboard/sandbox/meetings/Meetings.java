@@ -388,7 +388,8 @@ public class Meetings {
 		participants.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.participants(spec, webinar, sequence)));
 		meetings.put(id, webinar);
 		Map<String, Object> answer = new LinkedHashMap<>(zoned(webinar, ZoneId.of("UTC")));
-		answer.put("generated", Map.of("invitees", spec.invitees(), "registrants", spec.registrants(), "attendees", spec.attendees()));
+		answer.put("generated", Map.of("invitees", spec.invitees(), "registrants", spec.registrants(), "attendees", spec.attendees(),
+				"domain", spec.domain()));
 		return Response.ok(answer);
 	}
 
