@@ -18,6 +18,7 @@ public final class Benchmarks {
 			case "notifications" -> NotificationsBenchmark.main(rest);
 			case "meetings" -> MeetingsBenchmark.main(rest);
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
+			case "webinar-import" -> WebinarImportBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
@@ -33,7 +34,10 @@ public final class Benchmarks {
 					      meetings webhook `ended` -> Event committed (p50/p99), then the calendar panel's answer time
 					      with that many meetings in the window
 					  screen-pop-replicas [--rate=100] [--seconds=20]
-					      screen pops through HAProxy with one replica, then three, on PostgreSQL, side by side""");
+					      screen pops through HAProxy with one replica, then three, on PostgreSQL, side by side
+					  webinar-import [--db=h2|postgres|both] [--registrants=100000]
+					      a generated webinar's registrants into Leads with campaign members (all new, then all existing),
+					      beside a plain JDBC batch insert of the same rows; H2 file size before and after""");
 		}
 	}
 }

@@ -92,6 +92,7 @@ class ImportRunner implements SmartLifecycle {
 
 	private void run(ImportJob job) {
 		List<WebinarPerson> people;
+		long started = System.nanoTime();
 		try {
 			String token = accounts.tokenFor(job.userId())
 				.orElseThrow(() -> new IllegalStateException("the importing user is no longer signed in to Webex"));
@@ -110,6 +111,7 @@ class ImportRunner implements SmartLifecycle {
 			jobs.finish(job.importId(), "failed", e.getMessage());
 			return;
 		}
+		long read = System.nanoTime();
 		jobs.started(job.importId(), people.size(), lease);
 		int from = job.processed();
 		while (from < people.size() && active) {
@@ -123,7 +125,8 @@ class ImportRunner implements SmartLifecycle {
 		}
 		if (from >= people.size()) {
 			jobs.finish(job.importId(), "done", null);
-			log.info("Webinar import {} done: {} people into {}", job.importId(), people.size(), job.object());
+			log.info("Webinar import {} done: {} people into {}; read from Webex in {} ms, written in {} ms", job.importId(), people.size(),
+					job.object(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		}
 	}
 

@@ -174,7 +174,7 @@ class EmbeddedCrmRecords implements CrmRecords {
 		boolean reference = f.type() == org.switchboard.crm.FieldType.REFERENCE || f.type() == org.switchboard.crm.FieldType.ID;
 		java.util.function.Function<Object, String> key = reference ? v -> RecordIds.canonical(v.toString()) : v -> SearchTerms.fold(v.toString());
 		List<String> wanted = values.stream().filter(java.util.Objects::nonNull).map(key::apply)
-			.filter(v -> v != null && !v.isEmpty()).distinct().toList();
+			.filter(v -> v != null && !v.isEmpty()).distinct().sorted().toList();
 		if (wanted.isEmpty()) {
 			return List.of();
 		}
