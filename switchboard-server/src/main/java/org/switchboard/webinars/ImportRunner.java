@@ -139,7 +139,7 @@ class ImportRunner implements SmartLifecycle {
 	@Override
 	public void stop() {
 		active = false;
-		workers.shutdownNow();
+		workers.shutdown();
 	}
 
 	@Override
