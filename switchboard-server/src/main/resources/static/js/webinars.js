@@ -19,6 +19,11 @@
     progress.dataset.importId = importId;
     progress.querySelector('[data-testid=import-report]').href = `/api/imports/${encodeURIComponent(importId)}/report.csv`;
     const show = (job) => {
+      const campaign = progress.querySelector('[data-testid=import-campaign]');
+      if (job.campaignId) {
+        campaign.href = `/records/Campaign/${encodeURIComponent(job.campaignId)}`;
+        campaign.classList.remove('hidden');
+      }
       progress.querySelector('progress').value = job.state === 'done' || job.state === 'failed' ? 100
         : (job.total ? Math.floor((job.processed * 100) / job.total) : 0);
       progress.querySelector('[data-field=percent]').textContent = String(progress.querySelector('progress').value);
