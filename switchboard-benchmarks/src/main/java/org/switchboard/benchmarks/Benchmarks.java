@@ -21,6 +21,7 @@ public final class Benchmarks {
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
 			case "change-events" -> ChangeEventsBenchmark.main(rest);
 			case "all" -> AllBenchmarks.main(rest);
+			case "webinar-import" -> WebinarImportBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
 					  all [--scale=small|medium|full] [--db=h2|postgres|both] [--rounds=3]
@@ -46,7 +47,10 @@ public final class Benchmarks {
 					      with the double's own time per operation beside it
 					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
 					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
-					      notification outbox (Webex excluded)""");
+					      notification outbox (Webex excluded)
+					  webinar-import [--db=h2|postgres|both] [--registrants=100000]
+					      a generated webinar's registrants into Leads with campaign members (all new, then all existing),
+					      beside a plain JDBC batch insert of the same rows; H2 file size before and after""");
 		}
 	}
 }

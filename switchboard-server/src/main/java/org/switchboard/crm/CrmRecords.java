@@ -60,6 +60,27 @@ public interface CrmRecords {
 
 	CrmRecord update(String object, String id, Map<String, Object> values, String actorId);
 
+	/**
+	 * Records of {@code object} whose {@code field} equals one of {@code values} (ignoring case for text), for matching
+	 * many people at once (webinar imports). The default asks {@link #findByField} once per value; stores override it
+	 * with a few queries for the whole batch.
+	 */
+	default List<CrmRecord> findAllByField(String object, String field, Collection<String> values) {
+		List<CrmRecord> found = new java.util.ArrayList<>();
+		for (String value : new java.util.LinkedHashSet<>(values)) {
+			found.addAll(findByField(object, field, value));
+		}
+		return found;
+	}
+
+	/**
+	 * Updates many records of one object ({@code valuesById}: record id to the fields to change), all or none. The
+	 * default calls {@link #update} per record (inside the caller's transaction where the store has one).
+	 */
+	default void updateAll(String object, Map<String, Map<String, Object>> valuesById, String actorId) {
+		valuesById.forEach((id, values) -> update(object, id, values, actorId));
+	}
+
 	void delete(String object, String id, String actorId);
 
 	/**

@@ -175,6 +175,62 @@ class EmbeddedCrmRecords implements CrmRecords {
 		return reader.read(description, updated, List.of());
 	}
 
+	/**
+	 * One query per 1,000 values: the search-term index for name and email fields, the reference index for references;
+	 * any other field is compared on every record of the object.
+	 */
+	@Override
+	public List<CrmRecord> findAllByField(String object, String field, Collection<String> values) {
+		ObjectDescription description = schema.describe(object);
+		FieldDescription f = description.field(field)
+			.orElseThrow(() -> CrmException.invalidFields(object, List.of(new FieldProblem(field, "is not a field of " + object))));
+		boolean reference = f.type() == org.switchboard.crm.FieldType.REFERENCE || f.type() == org.switchboard.crm.FieldType.ID;
+		java.util.function.Function<Object, String> key = reference ? v -> RecordIds.canonical(v.toString()) : v -> SearchTerms.fold(v.toString());
+		List<String> wanted = values.stream().filter(java.util.Objects::nonNull).map(key::apply)
+			.filter(v -> v != null && !v.isEmpty()).distinct().sorted().toList();
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		if (!reference && !RecordIndexes.isSearchField(f)) {
+			ids.addAll(table.idsOf(description.name()));
+		}
+		for (int from = 0; from < wanted.size() && (reference || RecordIndexes.isSearchField(f)); from += 1_000) {
+			List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + 1_000));
+			ids.addAll(f.type() == org.switchboard.crm.FieldType.ID ? batch
+					: reference ? table.referencingAny(description.name(), f.name(), batch) : table.exactTerms(description.name(), batch));
+		}
+		Set<String> set = new java.util.HashSet<>(wanted);
+		List<String> all = new ArrayList<>(ids);
+		List<CrmRecord> found = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1_000) {
+			table.findAll(all.subList(from, Math.min(all.size(), from + 1_000))).stream()
+				.filter(r -> r.object().equals(description.name()))
+				.filter(r -> f.type() == org.switchboard.crm.FieldType.ID ? set.contains(r.id())
+						: r.values().get(f.name()) != null && set.contains(key.apply(r.values().get(f.name()))))
+				.forEach(r -> found.add(reader.read(description, r, List.of())));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional
+	public void updateAll(String object, Map<String, Map<String, Object>> valuesById, String actorId) {
+		ObjectDescription description = schema.describe(object);
+		Map<String, StoredRecord> loaded = new java.util.HashMap<>();
+		List<String> ids = valuesById.keySet().stream().map(RecordIds::canonical).filter(java.util.Objects::nonNull).toList();
+		for (int from = 0; from < ids.size(); from += 1_000) {
+			table.findAll(ids.subList(from, Math.min(ids.size(), from + 1_000))).forEach(r -> loaded.put(r.id(), r));
+		}
+		valuesById.forEach((id, values) -> {
+			StoredRecord existing = loaded.get(RecordIds.canonical(id));
+			if (existing == null || !existing.object().equals(description.name())) {
+				throw CrmException.notFound(description.name(), id);
+			}
+			writer.update(description, existing, values, actorId);
+		});
+	}
+
 	@Override
 	@Transactional
 	public void delete(String object, String id, String actorId) {

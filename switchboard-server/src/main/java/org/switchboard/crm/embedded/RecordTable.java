@@ -158,6 +158,36 @@ class RecordTable {
 			.params(object, term).query(String.class).list();
 	}
 
+	/**
+	 * Ids of records of {@code object} with one of the whole folded {@code terms} (name, email and username values).
+	 * The range of the terms bounds an index range scan: H2 does not look a long IN list up in an index's second
+	 * column, so callers pass values close together in sort order (a sorted batch).
+	 */
+	List<String> exactTerms(String object, Collection<String> terms) {
+		java.util.TreeSet<String> sorted = new java.util.TreeSet<>(terms);
+		return jdbc.sql("SELECT record_id FROM crm_search_term WHERE object_name = :object AND term >= :first AND term <= :last AND term IN (:terms)")
+			.param("object", object).param("first", sorted.first()).param("last", sorted.last()).param("terms", sorted)
+			.query(String.class).list();
+	}
+
+	/** Ids of records of {@code object} whose reference {@code field} points at one of {@code targetIds} (a range scan, as above). */
+	List<String> referencingAny(String object, String field, Collection<String> targetIds) {
+		if (targetIds.isEmpty()) {
+			return List.of();
+		}
+		java.util.TreeSet<String> sorted = new java.util.TreeSet<>(targetIds);
+		return jdbc.sql("""
+				SELECT record_id FROM crm_reference WHERE target_id >= :first AND target_id <= :last AND target_id IN (:targets)
+				AND object_name = :object AND field_name = :field""")
+			.param("first", sorted.first()).param("last", sorted.last()).param("targets", sorted)
+			.param("object", object).param("field", field).query(String.class).list();
+	}
+
+	/** Every id of the object (for matching on a field no index holds). */
+	List<String> idsOf(String object) {
+		return jdbc.sql("SELECT id FROM crm_record WHERE object_name = ?").param(object).query(String.class).list();
+	}
+
 	/** (record id, object, phone field) for every stored phone equal to {@code e164} in the given objects. */
 	List<String[]> phoneMatches(String e164, Collection<String> objects) {
 		return jdbc.sql("SELECT record_id, object_name, field_name FROM crm_phone WHERE e164 = :e164 AND object_name IN (:objects)")
