@@ -44,7 +44,7 @@ public final class WebexSandbox {
 		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
 		Spaces spaces = new Spaces(directory, webhooks);
 		Meetings meetings = new Meetings(directory, webhooks);
-		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime());
+		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime(), options.clock());
 		directory.acceptIssuedTokens(oauth::personFor);
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);
