@@ -12,7 +12,8 @@ import java.util.List;
  * @param webhookRetryDelay the first wait before re-sending a failed webhook delivery
  * @param accessTokenLifetime how long an OAuth access token lasts ({@code expires_in}; Webex: 14 days)
  * @param refreshTokenLifetime how long an OAuth refresh token lasts ({@code refresh_token_expires_in}; Webex: 90 days)
- * @param clock what OAuth codes and tokens expire by (the system clock unless a test sets one it can move)
+ * @param clock what OAuth codes and tokens expire by and calls are stamped with (the system clock unless a test sets
+ *              one it can move)
  */
 public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
 		Duration accessTokenLifetime, Duration refreshTokenLifetime, java.time.Clock clock) {
@@ -41,7 +42,7 @@ public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteA
 		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken, clock);
 	}
 
-	/** The clock OAuth codes and tokens expire by. */
+	/** The clock OAuth codes and tokens expire by and calls are stamped with. */
 	public SandboxOptions withClock(java.time.Clock newClock) {
 		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, newClock);
 	}
