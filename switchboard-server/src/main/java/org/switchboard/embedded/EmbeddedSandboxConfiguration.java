@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.switchboard.sandbox.RunningSandbox;
 import dev.switchboard.sandbox.SandboxOptions;
+import dev.switchboard.sandbox.SandboxTime;
 import dev.switchboard.sandbox.WebexSandbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,11 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "switchboard.webex.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedSandboxConfiguration {
 
+	/** The sandbox's own time: the system's, which a test may move forward (a call that lasted seconds) instead of sleeping. */
+	@Bean
+	SandboxTime webexSandboxTime() {
+		return new SandboxTime();
+	}
+
 	@Bean(destroyMethod = "close")
 	RunningSandbox webexSandbox(@Value("${switchboard.webex.sandbox.port:8090}") int port,
-			@Value("${switchboard.webex.sandbox.access-token-lifetime:14d}") Duration accessTokenLifetime) throws IOException {
+			@Value("${switchboard.webex.sandbox.access-token-lifetime:14d}") Duration accessTokenLifetime, SandboxTime time)
+			throws IOException {
 		return WebexSandbox.start(SandboxOptions.defaults().withPort(port).withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1))
-			.withTokenLifetimes(accessTokenLifetime, Duration.ofDays(90)));
+			.withTokenLifetimes(accessTokenLifetime, Duration.ofDays(90)).withClock(time.clock()));
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.switchboard.sandbox.SandboxTime;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class CallingTests extends EmbeddedServerTest {
 	@Autowired
 	WebexAccounts accounts;
 
+	@Autowired
+	SandboxTime sandboxTime;
+
 	@AfterEach
 	void restoreDefaultSettings() {
 		for (String section : new String[] { "search", "phoneFields", "callLogs", "callLogDetails", "callHistory" }) {
@@ -66,7 +70,7 @@ class CallingTests extends EmbeddedServerTest {
 
 			assertThat(post(AGENT, "/api/calling/calls/" + callId + "/answer", "{}").status()).isEqualTo(204);
 			events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("connected"), WAIT);
-			Thread.sleep(1_100);
+			sandboxTime.advance(Duration.ofSeconds(30)); // the call lasts half a minute at Webex
 			assertThat(post(AGENT, "/api/calling/calls/" + callId + "/hangup", "{}").status()).isEqualTo(204);
 			JsonNode ended = events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("disconnected"), WAIT).data();
 			assertThat(ended.get("log").asString()).isEqualTo("draft");
@@ -80,7 +84,7 @@ class CallingTests extends EmbeddedServerTest {
 			JsonNode task = task(logged.json().get("taskId").asString());
 			assertThat(task.get("TaskSubtype").asString()).isEqualTo("Call");
 			assertThat(task.get("CallType").asString()).isEqualTo("Inbound");
-			assertThat(task.get("CallDurationInSeconds").asInt()).isBetween(1, 5);
+			assertThat(task.get("CallDurationInSeconds").asInt()).isBetween(30, 40);
 			assertThat(task.get("WhoId").asString()).isEqualTo(contact);
 			assertThat(task.get("WhatId").asString()).isEqualTo(account);
 			assertThat(task.get("Status").asString()).isEqualTo("Completed");

@@ -223,7 +223,8 @@ class MeetingsTests extends EmbeddedServerTest {
 		// An `ended` that arrives before the meeting has ended (out of order): nothing is written yet.
 		String early = envelope("ended", instanceId);
 		assertThat(deliver(early)).contains("stored");
-		Thread.sleep(1500);
+		// Proof it was handled: Webex was asked and the instance parked as still going on.
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> endedStatus(instanceId), "waiting"::equals);
 		assertThat(events(contact)).isEmpty();
 
 		sandbox("/sandbox/meetings/" + webexId + "/leave", "{\"email\":\"omar@example.com\"}");
@@ -234,7 +235,9 @@ class MeetingsTests extends EmbeddedServerTest {
 		assertThat(deliver(early)).contains("duplicate");
 		assertThat(deliver(envelope("ended", instanceId))).contains("stored");
 		assertThat(deliver(envelope("started", instanceId))).contains("stored");
-		Thread.sleep(2000);
+		// The deliveries were handled in their own requests; "done" (not "pending") means nothing was queued again
+		// or, if it was, its work has finished: a second Event would exist by now.
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> endedStatus(instanceId), "done"::equals);
 		List<CrmRecord> events = events(contact);
 		assertThat(events).hasSize(1);
 		CrmRecord event = records.get("Event", events.get(0).id(), List.of());
@@ -333,6 +336,11 @@ class MeetingsTests extends EmbeddedServerTest {
 
 	private List<CrmRecord> events(String contact) {
 		return records.related("Event", "WhoId", contact, 10);
+	}
+
+	private String endedStatus(String instanceId) {
+		return jdbc.sql("SELECT status FROM meeting_ended WHERE instance_id = ?").param(instanceId).query(String.class).optional()
+			.orElse("absent");
 	}
 
 	private String envelope(String event, String instanceId) {

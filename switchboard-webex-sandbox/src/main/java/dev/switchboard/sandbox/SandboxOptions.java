@@ -12,9 +12,17 @@ import java.util.List;
  * @param webhookRetryDelay the first wait before re-sending a failed webhook delivery
  * @param accessTokenLifetime how long an OAuth access token lasts ({@code expires_in}; Webex: 14 days)
  * @param refreshTokenLifetime how long an OAuth refresh token lasts ({@code refresh_token_expires_in}; Webex: 90 days)
+ * @param clock what OAuth codes and tokens expire by and calls are stamped with (the system clock unless a test sets
+ *              one it can move)
  */
 public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
-		Duration accessTokenLifetime, Duration refreshTokenLifetime) {
+		Duration accessTokenLifetime, Duration refreshTokenLifetime, java.time.Clock clock) {
+
+	public SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
+			Duration accessTokenLifetime, Duration refreshTokenLifetime) {
+		this(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime,
+				java.time.Clock.systemUTC());
+	}
 
 	public static SandboxOptions defaults() {
 		return new SandboxOptions(8090, SeedPerson.DEMO, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofDays(14),
@@ -22,15 +30,20 @@ public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteA
 	}
 
 	public SandboxOptions withPort(int newPort) {
-		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime);
+		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, clock);
 	}
 
 	public SandboxOptions withTimings(Duration answerDelay, Duration retryDelay) {
-		return new SandboxOptions(port, people, answerDelay, retryDelay, accessTokenLifetime, refreshTokenLifetime);
+		return new SandboxOptions(port, people, answerDelay, retryDelay, accessTokenLifetime, refreshTokenLifetime, clock);
 	}
 
 	/** OAuth token lifetimes, e.g. seconds to test expiry and refresh. */
 	public SandboxOptions withTokenLifetimes(Duration accessToken, Duration refreshToken) {
-		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken);
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken, clock);
+	}
+
+	/** The clock OAuth codes and tokens expire by and calls are stamped with. */
+	public SandboxOptions withClock(java.time.Clock newClock) {
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, newClock);
 	}
 }

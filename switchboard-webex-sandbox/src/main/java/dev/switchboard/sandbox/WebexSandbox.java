@@ -41,10 +41,10 @@ public final class WebexSandbox {
 		Faults faults = new Faults();
 		WebhookDispatcher dispatcher = new WebhookDispatcher(options.webhookRetryDelay());
 		Webhooks webhooks = new Webhooks(directory, dispatcher);
-		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay());
+		Calls calls = new Calls(directory, webhooks, options.remoteAnswerDelay(), options.clock());
 		Spaces spaces = new Spaces(directory, webhooks);
 		Meetings meetings = new Meetings(directory, webhooks);
-		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime());
+		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime(), options.clock());
 		directory.acceptIssuedTokens(oauth::personFor);
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);

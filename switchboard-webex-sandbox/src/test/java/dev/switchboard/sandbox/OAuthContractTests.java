@@ -159,8 +159,9 @@ class OAuthContractTests {
 
 	@Test
 	void anExpiredRefreshTokenIsInvalidGrant() throws Exception {
+		SandboxTime time = new SandboxTime();
 		try (RunningSandbox shortLived = WebexSandbox.start(SandboxOptions.defaults().withPort(0)
-			.withTokenLifetimes(Duration.ofSeconds(1), Duration.ofMillis(300)))) {
+			.withTokenLifetimes(Duration.ofDays(14), Duration.ofDays(90)).withClock(time.clock()))) {
 			SandboxClient other = new SandboxClient(shortLived.baseUrl());
 			JsonNode integration = other.json(null, "POST", "/sandbox/integrations", """
 					{"name":"x","redirectUris":["%s"],"scopes":["spark:people_read"],"clientId":"c1","clientSecret":"s1"}""".formatted(REDIRECT));
@@ -169,7 +170,7 @@ class OAuthContractTests {
 					"scope", "spark:people_read", "state", "s", "email", "agent@switchboard.test", "decision", "accept"));
 			HttpResponse<String> tokens = form(shortLived.baseUrl() + "/v1/access_token", Map.of("grant_type", "authorization_code",
 					"client_id", "c1", "client_secret", "s1", "code", query(consent).get("code"), "redirect_uri", REDIRECT));
-			Thread.sleep(400);
+			time.advance(Duration.ofDays(90));
 
 			HttpResponse<String> answer = form(shortLived.baseUrl() + "/v1/access_token", Map.of("grant_type", "refresh_token",
 					"client_id", "c1", "client_secret", "s1", "refresh_token",

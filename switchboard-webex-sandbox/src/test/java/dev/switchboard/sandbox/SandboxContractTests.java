@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -137,13 +139,8 @@ class SandboxContractTests extends SandboxTest {
 					"{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1415555000" + i + "\"}").get("callId").asString();
 			client.call(null, "POST", "/sandbox/calls/" + callId + "/hangup", null);
 		}
-		long deadline = System.currentTimeMillis() + 5000;
-		String status = "active";
-		while (System.currentTimeMillis() < deadline && status.equals("active")) {
-			Thread.sleep(100);
-			status = client.json(AGENT, "GET", "/v1/webhooks/" + hook.get("id").asString(), null).get("status").asString();
-		}
-		assertThat(status).isEqualTo("inactive");
+		Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> client.json(AGENT, "GET", "/v1/webhooks/" + hook.get("id").asString(), null).get("status").asString(), "inactive"::equals);
 		JsonNode reactivated = client.json(AGENT, "PUT", "/v1/webhooks/" + hook.get("id").asString(),
 				"{\"name\":\"failing\",\"targetUrl\":\"" + receiver.url("/hook") + "\",\"status\":\"active\"}");
 		assertThat(reactivated.get("status").asString()).isEqualTo("active");

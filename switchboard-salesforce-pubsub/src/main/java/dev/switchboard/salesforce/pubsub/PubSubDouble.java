@@ -127,6 +127,14 @@ public final class PubSubDouble implements AutoCloseable {
 		return replayId;
 	}
 
+	/**
+	 * The number of open Subscribe streams whose first FetchRequest has been applied (topic and replay position fixed):
+	 * a test waits for this before publishing or injecting a fault, since requests arrive on gRPC's own threads.
+	 */
+	public int listening() {
+		return (int) service.subscriptions().stream().filter(Subscription::listening).count();
+	}
+
 	/** The number of open Subscribe streams. */
 	public int subscribers() {
 		return (int) service.subscriptions().stream().filter(s -> !s.closed()).count();

@@ -45,6 +45,11 @@ final class Subscription {
 		return accessToken;
 	}
 
+	/** True once the first FetchRequest fixed topic and replay position, until the stream ends. */
+	synchronized boolean listening() {
+		return !closed && topic != null;
+	}
+
 	/** Applies one FetchRequest; the first fixes topic and replay position. */
 	synchronized void request(FetchRequest request, Topics topics) {
 		if (closed) {

@@ -16,6 +16,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class PubSubDoubleTests {
 
 		Stream latest = subscribe(TOKEN, ORG);
 		latest.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setReplayPreset(ReplayPreset.LATEST).setNumRequested(10).build());
-		Thread.sleep(100);
+		awaitListening(2); // `custom` and `latest`: LATEST's position is fixed before the next publish
 		bus.publish(stage("006000000000001AAA", "Stage 9"));
 		assertThat(latest.events(1)).extracting(e -> decode(e).get("StageName").toString()).containsExactly("Stage 9");
 	}
@@ -183,13 +184,13 @@ class PubSubDoubleTests {
 	void faultsEndOpenStreams() throws Exception {
 		Stream dropped = subscribe(TOKEN, ORG);
 		dropped.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setNumRequested(1).build());
-		Thread.sleep(100);
+		awaitListening(1);
 		bus.dropStreams();
 		assertThat(dropped.error()).extracting(s -> s.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
 
 		Stream expired = subscribe(TOKEN, ORG);
 		expired.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setNumRequested(1).build());
-		Thread.sleep(100);
+		awaitListening(1);
 		bus.expireToken(TOKEN);
 		assertThat(expired.error()).extracting(s -> s.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
 	}
@@ -228,6 +229,10 @@ class PubSubDoubleTests {
 		headers.put(AuthInterceptor.INSTANCE_URL, INSTANCE);
 		headers.put(AuthInterceptor.TENANT_ID, org);
 		return headers;
+	}
+
+	private void awaitListening(int streams) {
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(bus::listening, n -> n == streams);
 	}
 
 	private Stream subscribe(String token, String org) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 
 import dev.switchboard.salesforce.sandbox.records.Ids;
 import dev.switchboard.salesforce.sandbox.records.RecordChange;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,11 +160,9 @@ class SalesforceSandboxTests {
 			.header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
 			.PUT(HttpRequest.BodyPublishers.ofString("LastName,Email\n\"Bulk \"\"One\"\"\",b1@x.test\n,b2@x.test\n")));
 		api("PATCH", "/jobs/ingest/" + id, "{\"state\":\"UploadComplete\"}");
-		JsonNode done = null;
-		for (int i = 0; i < 50 && (done == null || !done.path("state").asString().equals("JobComplete")); i++) {
-			Thread.sleep(50);
-			done = JSON.readTree(api("GET", "/jobs/ingest/" + id, null).body());
-		}
+		JsonNode done = Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> JSON.readTree(api("GET", "/jobs/ingest/" + id, null).body()),
+					current -> current.path("state").asString().equals("JobComplete"));
 		assertThat(done.path("numberRecordsProcessed").asInt()).isEqualTo(2);
 		assertThat(done.path("numberRecordsFailed").asInt()).isEqualTo(1);
 		assertThat(api("GET", "/jobs/ingest/" + id + "/failedResults/", null).body()).contains("REQUIRED_FIELD_MISSING");

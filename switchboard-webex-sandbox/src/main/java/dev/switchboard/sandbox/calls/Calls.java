@@ -41,6 +41,7 @@ public class Calls {
 	private final People people;
 	private final Webhooks webhooks;
 	private final Duration remoteAnswerDelay;
+	private final java.time.Clock clock;
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "sandbox-calls");
 		thread.setDaemon(true);
@@ -48,9 +49,19 @@ public class Calls {
 	});
 
 	public Calls(People people, Webhooks webhooks, Duration remoteAnswerDelay) {
+		this(people, webhooks, remoteAnswerDelay, java.time.Clock.systemUTC());
+	}
+
+	/** With the clock that stamps calls (created, answered, disconnected, event times). */
+	public Calls(People people, Webhooks webhooks, Duration remoteAnswerDelay, java.time.Clock clock) {
 		this.people = people;
 		this.webhooks = webhooks;
 		this.remoteAnswerDelay = remoteAnswerDelay;
+		this.clock = clock;
+	}
+
+	private String now() {
+		return Clock.format(clock.instant());
 	}
 
 	public void routes(Router router) {
@@ -79,7 +90,7 @@ public class Calls {
 		boolean privacy = body.path("privacyEnabled").asBoolean(false);
 		String number = privacy ? null : request.required(body, "fromNumber");
 		Call call = new Call(callId(), sessionId(), callee.id(), "terminator", "alerting",
-				body.path("fromName").asString(null), number, privacy, true, Clock.now());
+				body.path("fromName").asString(null), number, privacy, true, now());
 		calls.put(call.id, call);
 		emit(call, "created", "received");
 		return Response.ok(Map.of("callId", call.id, "callSessionId", call.sessionId));
@@ -88,7 +99,7 @@ public class Calls {
 	private Response dial(Request request) {
 		Person caller = people.caller(request);
 		String destination = request.required(request.json(), "destination");
-		Call call = new Call(callId(), sessionId(), caller.id(), "clickToDial", "alerting", null, destination, false, false, Clock.now());
+		Call call = new Call(callId(), sessionId(), caller.id(), "clickToDial", "alerting", null, destination, false, false, now());
 		calls.put(call.id, call);
 		emit(call, "created", "originated");
 		// The user's own device answers the click-to-dial alert, then the far end picks up.
@@ -98,7 +109,7 @@ public class Calls {
 		}, remoteAnswerDelay.toMillis() / 2, TimeUnit.MILLISECONDS);
 		timer.schedule(() -> {
 			if ("connecting".equals(call.state)) {
-				call.answered = Clock.now();
+				call.answered = now();
 				change(call, "connected", "connected");
 			}
 		}, remoteAnswerDelay.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,12 +128,12 @@ public class Calls {
 		call.endpointId = WebexIds.of("DEVICE", UUID.nameUUIDFromBytes(("app:" + owner.id()).getBytes()).toString());
 		call.endpointType = "APPLICATION";
 		emit(call, "updated", "updated");
-		call.answered = Clock.now();
+		call.answered = now();
 		change(call, "connected", "answered");
 	}
 
 	private void hangup(Call call) {
-		call.disconnected = Clock.now();
+		call.disconnected = now();
 		call.state = "disconnected";
 		calls.remove(call.id);
 		emit(call, "deleted", "disconnected");
@@ -139,7 +150,7 @@ public class Calls {
 
 	private void emit(Call call, String event, String eventType) {
 		Person owner = people.byId(call.ownerPersonId);
-		webhooks.publish(owner.id(), "telephony_calls", event, owner.id(), call.eventData(eventType, Clock.now(), owner.orgId()));
+		webhooks.publish(owner.id(), "telephony_calls", event, owner.id(), call.eventData(eventType, now(), owner.orgId()));
 	}
 
 	private void record(Call call) {

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,15 +41,22 @@ public class OAuth {
 	private final People people;
 	private final Duration accessLifetime;
 	private final Duration refreshLifetime;
+	private final Clock clock;
 	private final Map<String, Integration> integrations = new ConcurrentHashMap<>();
 	private final Map<String, Code> codes = new ConcurrentHashMap<>();
 	private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
 	private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
 
 	public OAuth(People people, Duration accessLifetime, Duration refreshLifetime) {
+		this(people, accessLifetime, refreshLifetime, Clock.systemUTC());
+	}
+
+	/** With the clock that codes and tokens expire by, so a test can move it instead of waiting. */
+	public OAuth(People people, Duration accessLifetime, Duration refreshLifetime, Clock clock) {
 		this.people = people;
 		this.accessLifetime = accessLifetime;
 		this.refreshLifetime = refreshLifetime;
+		this.clock = clock;
 	}
 
 	public void routes(Router router) {
@@ -65,7 +73,7 @@ public class OAuth {
 			})
 			.on("POST", "/sandbox/oauth/expire", r -> {
 				Person person = person(r);
-				accessTokens.replaceAll((t, g) -> g.person.id().equals(person.id()) ? g.expiringAt(Instant.now().minusSeconds(1)) : g);
+				accessTokens.replaceAll((t, g) -> g.person.id().equals(person.id()) ? g.expiringAt(clock.instant().minusSeconds(1)) : g);
 				return Response.noContent();
 			});
 	}
@@ -73,7 +81,7 @@ public class OAuth {
 	/** The person an unexpired issued access token acts for, or null. */
 	public Person personFor(String accessToken) {
 		Grant grant = accessTokens.get(accessToken);
-		return grant == null || grant.expired() ? null : grant.person;
+		return grant == null || grant.expiredAt(clock.instant()) ? null : grant.person;
 	}
 
 	// --- the browser's side: sign in and consent ---
@@ -108,7 +116,7 @@ public class OAuth {
 			return page(integration, form.get("redirect_uri"), scopes, state, "There is no Webex account for that email.", 400);
 		}
 		String code = random(24);
-		codes.put(code, new Code(integration.clientId, form.get("redirect_uri"), person, scopes, Instant.now().plus(CODE_LIFETIME)));
+		codes.put(code, new Code(integration.clientId, form.get("redirect_uri"), person, scopes, clock.instant().plus(CODE_LIFETIME)));
 		return redirect(form.get("redirect_uri"), Map.of("code", code), state);
 	}
 
@@ -163,7 +171,7 @@ public class OAuth {
 
 	private Response exchangeCode(Integration integration, Map<String, String> form) {
 		Code code = codes.get(form.getOrDefault("code", ""));
-		if (code == null || code.expiresAt.isBefore(Instant.now()) || !code.clientId.equals(integration.clientId)
+		if (code == null || code.expiresAt.isBefore(clock.instant()) || !code.clientId.equals(integration.clientId)
 				|| !code.redirectUri.equals(form.get("redirect_uri"))) {
 			throw oauthError(400, "invalid_grant", "The authorization code is invalid or expired.");
 		}
@@ -174,7 +182,7 @@ public class OAuth {
 			throw oauthError(400, "invalid_grant", "The authorization code has already been used.");
 		}
 		code.used = true;
-		Grant refresh = new Grant(code.person, integration.clientId, code.scopes, Instant.now().plus(refreshLifetime), code);
+		Grant refresh = new Grant(code.person, integration.clientId, code.scopes, clock.instant().plus(refreshLifetime), code);
 		String refreshToken = random(48);
 		refreshTokens.put(refreshToken, refresh);
 		return issue(refresh, refreshToken);
@@ -182,22 +190,22 @@ public class OAuth {
 
 	private Response refresh(Integration integration, String refreshToken) {
 		Grant grant = refreshToken == null ? null : refreshTokens.get(refreshToken);
-		if (grant == null || grant.expired() || !grant.clientId.equals(integration.clientId)) {
+		if (grant == null || grant.expiredAt(clock.instant()) || !grant.clientId.equals(integration.clientId)) {
 			throw oauthError(400, "invalid_grant", "The refresh token provided is expired, revoked, malformed, or invalid.");
 		}
-		Grant renewed = grant.expiringAt(Instant.now().plus(refreshLifetime));
+		Grant renewed = grant.expiringAt(clock.instant().plus(refreshLifetime));
 		refreshTokens.put(refreshToken, renewed);
 		return issue(renewed, refreshToken);
 	}
 
 	private Response issue(Grant refresh, String refreshToken) {
 		String accessToken = random(48) + "_PF84_" + SeedPerson.ORG_UUID; // Webex's three-part form, as the seeded tokens
-		accessTokens.put(accessToken, refresh.expiringAt(Instant.now().plus(accessLifetime)));
+		accessTokens.put(accessToken, refresh.expiringAt(clock.instant().plus(accessLifetime)));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", accessToken);
 		body.put("expires_in", accessLifetime.toSeconds());
 		body.put("refresh_token", refreshToken);
-		body.put("refresh_token_expires_in", Duration.between(Instant.now(), refresh.expiresAt).toSeconds());
+		body.put("refresh_token_expires_in", Duration.between(clock.instant(), refresh.expiresAt).toSeconds());
 		body.put("token_type", "Bearer");
 		body.put("scope", String.join(" ", refresh.scopes));
 		return Response.ok(body);
@@ -309,8 +317,8 @@ public class OAuth {
 
 	private record Grant(Person person, String clientId, Set<String> scopes, Instant expiresAt, Code code) {
 
-		boolean expired() {
-			return !expiresAt.isAfter(Instant.now());
+		boolean expiredAt(Instant now) {
+			return !expiresAt.isAfter(now);
 		}
 
 		Grant expiringAt(Instant at) {
