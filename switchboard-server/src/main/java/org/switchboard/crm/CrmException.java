@@ -7,7 +7,7 @@ import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.ApiNames;
 
-/** The CRM's refusals, each with the status and problem details the API answers with. */
+/** The CRM's refusals, each with its {@link Refusal} and the problem details the API answers with. */
 public class CrmException extends ProblemException {
 
 	CrmException(Refusal refusal, String title, String detail, List<FieldProblem> errors) {
@@ -35,7 +35,7 @@ public class CrmException extends ProblemException {
 		return new CrmException(Refusal.NOT_FOUND, "Record not found", "There is no " + object + " with id '" + id + "'", List.of());
 	}
 
-	/** The record is no longer at the version the writer read (ADR 0021): 412, nothing saved. */
+	/** The record is no longer at the version the writer read (ADR 0021): stale, nothing saved. */
 	public static StaleRecordException stale(String object, String id, RecordVersion current) {
 		return new StaleRecordException(object, id, current);
 	}
@@ -50,8 +50,8 @@ public class CrmException extends ProblemException {
 	}
 
 	/**
-	 * The remote CRM could not answer (busy, over its API allocation, disconnected): a 503 with a message that says
-	 * what happened and what to do, never a 500.
+	 * The remote CRM could not answer (busy, over its API allocation, disconnected): unavailable, with a message that
+	 * says what happened and what to do, never an internal error.
 	 */
 	public static CrmException unavailable(String title, String detail) {
 		return new CrmException(Refusal.UNAVAILABLE, title, detail, List.of());

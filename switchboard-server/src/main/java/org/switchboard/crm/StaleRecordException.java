@@ -4,7 +4,7 @@ import java.util.List;
 import org.switchboard.platform.errors.Refusal;
 
 /**
- * A write that named a version of the record older than the stored one: 412, nothing saved (ADR 0021).
+ * A write that named a version of the record older than the stored one: {@link Refusal#STALE}, nothing saved (ADR 0021).
  * {@link #current()} tells the caller who changed the record and when, so a form can ask to review and save again.
  */
 public class StaleRecordException extends CrmException {
