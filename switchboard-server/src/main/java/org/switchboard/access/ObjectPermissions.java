@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /**
  * Object permissions of profiles (ADR 0021): which objects a profile's users may read, create, edit and delete.
@@ -47,7 +48,7 @@ public class ObjectPermissions {
 	/** Refuses with 403 naming the object and the operation unless the signed-in user may do it. */
 	public void require(String object, ObjectOperation operation) {
 		if (!allows(object, operation)) {
-			throw new ProblemException(403, "Forbidden", "Your profile does not allow you to " + operation.verb() + " "
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Forbidden", "Your profile does not allow you to " + operation.verb() + " "
 					+ object + " records. Ask a Webex Admin to change your profile's object permissions.");
 		}
 	}

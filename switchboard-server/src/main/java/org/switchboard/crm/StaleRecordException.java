@@ -1,9 +1,10 @@
 package org.switchboard.crm;
 
 import java.util.List;
+import org.switchboard.platform.errors.Refusal;
 
 /**
- * A write that named a version of the record older than the stored one: 412, nothing saved (ADR 0021).
+ * A write that named a version of the record older than the stored one: {@link Refusal#STALE}, nothing saved (ADR 0021).
  * {@link #current()} tells the caller who changed the record and when, so a form can ask to review and save again.
  */
 public class StaleRecordException extends CrmException {
@@ -11,7 +12,7 @@ public class StaleRecordException extends CrmException {
 	private final transient RecordVersion current;
 
 	StaleRecordException(String object, String id, RecordVersion current) {
-		super(412, "Changed since you read it", "This " + object + " (" + id + ") was changed by "
+		super(Refusal.STALE, "Changed since you read it", "This " + object + " (" + id + ") was changed by "
 				+ (current.modifiedByName() == null ? "someone else" : current.modifiedByName())
 				+ (current.modifiedAt() == null ? "" : " at " + current.modifiedAt())
 				+ " — review and save again. Nothing was saved.", List.of());

@@ -11,6 +11,7 @@ import org.switchboard.crm.CrmSchema;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +56,7 @@ public class ImportMappings {
 		ImportMapping mapping = MappingRules.check(target, requested);
 		Optional<ImportMapping> previous = of(target.name());
 		if (previous.isPresent() && !previous.get().primaryKey().equals(mapping.primaryKey()) && !confirmed) {
-			throw new ProblemException(409, "Primary key change needs confirmation",
+			throw new ProblemException(Refusal.CONFLICT, "Primary key change needs confirmation",
 					"Changing the primary key from " + previous.get().primaryKey() + " to " + mapping.primaryKey()
 							+ ": records already imported keep their old key, so later imports may create duplicates of them."
 							+ " Send confirm=true to change it.",

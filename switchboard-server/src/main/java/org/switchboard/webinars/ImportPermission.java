@@ -7,6 +7,7 @@ import org.switchboard.access.PermissionSet;
 import org.switchboard.access.SwitchboardUser;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SettingsStore;
 
 /** W6: Webex Import Admin, and then everyone (enabled for all) or the chosen profiles and users. */
@@ -40,7 +41,7 @@ class ImportPermission {
 
 	void check(SwitchboardUser user) {
 		if (!allows(user)) {
-			throw new ProblemException(403, "Not allowed to import", "Importing webinars needs the Webex Import Admin permission set"
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Not allowed to import", "Importing webinars needs the Webex Import Admin permission set"
 					+ " and the import settings to enable it for your profile or user");
 		}
 	}

@@ -11,6 +11,7 @@ import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /**
  * Checks a mapping against the CRM's describe of its target: every mapped field exists, is writable and takes text;
@@ -71,7 +72,7 @@ final class MappingRules {
 			problems.add(new FieldProblem("campaignLink", "must be webinarMembers: only Leads and Contacts can be campaign members"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid import mapping", problems.get(0).field() + " " + problems.get(0).message(), problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid import mapping", problems.get(0).field() + " " + problems.get(0).message(), problems);
 		}
 		return new ImportMapping(object.name(), key, Boolean.TRUE.equals(mapping.insertNewPerWebinar()), mapping.mergePolicy(),
 				mapping.campaignLink(), fields);

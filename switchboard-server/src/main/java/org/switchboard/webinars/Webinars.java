@@ -16,6 +16,7 @@ import org.switchboard.access.SwitchboardUser;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SettingsStore;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
@@ -130,7 +131,7 @@ public class Webinars {
 	}
 
 	private String token(String userId) {
-		return accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(409, "Webex sign-in needed",
+		return accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Webex sign-in needed",
 				"Sign in to Webex (home page, Webex component) to read your webinars"));
 	}
 

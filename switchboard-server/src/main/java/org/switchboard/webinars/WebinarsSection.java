@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SettingsSection;
 
 /** Validates the {@code webinars} section: day ranges, and that each chosen profile and user exists. */
@@ -51,7 +52,7 @@ class WebinarsSection implements SettingsSection<WebinarSettings> {
 			ids(problems, "import.users", importing.users(), "User");
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid webinars settings", problems.get(0).field() + " " + problems.get(0).message(), problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid webinars settings", problems.get(0).field() + " " + problems.get(0).message(), problems);
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.support.Spellings;
 
 /**
@@ -89,7 +90,7 @@ public abstract class CrmRecordsContract {
 	@Test
 	void rejectsAnUnknownObjectNamingIt() {
 		assertThatThrownBy(() -> records.search("Spaceship", null, 0, 10)).isInstanceOf(CrmException.class)
-			.hasMessageContaining("Spaceship").extracting(e -> ((CrmException) e).status()).isEqualTo(400);
+			.hasMessageContaining("Spaceship").extracting(e -> ((CrmException) e).refusal()).isEqualTo(Refusal.INVALID);
 	}
 
 	@Test
@@ -317,7 +318,7 @@ public abstract class CrmRecordsContract {
 
 		assertThat(records.get("Contact", contact, List.of("AccountId")).fields().get("AccountId")).isNull();
 		assertThatThrownBy(() -> records.get("Account", account, List.of())).isInstanceOfSatisfying(CrmException.class,
-				e -> assertThat(e.status()).isEqualTo(404));
+				e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
 	}
 
 	@Test
@@ -327,7 +328,7 @@ public abstract class CrmRecordsContract {
 		records.create("CampaignMember", Map.of("CampaignId", campaign, "ContactId", contact), null);
 
 		assertThatThrownBy(() -> records.create("CampaignMember", Map.of("CampaignId", campaign, "ContactId", contact), null))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
 	}
 
 	@Test
@@ -363,14 +364,14 @@ public abstract class CrmRecordsContract {
 		String object = "Ticket" + unique().substring(0, 5) + "__c";
 		schema.defineObject(new CustomObjectDefinition(object, null, null));
 		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition(object.toLowerCase(), null, null)))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
 	}
 
 	@Test
 	void refusesCustomFieldsThatClashOrAreMalformed() {
 		assumeTrue(definesCustomObjects(), "custom objects are defined in the CRM's own setup");
 		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Phone", null, "phone", null, null, false)))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.INVALID))
 			.hasMessageContaining("clashes with the standard field");
 		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition("Bad Name__c", null, "phone", null, null, false)))
 			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("name"));
@@ -430,9 +431,9 @@ public abstract class CrmRecordsContract {
 			.isInstanceOf(CrmException.class);
 		String huge = "V" + "a_".repeat(1_500) + "_c";
 		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition(huge, "Huge", null)))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.INVALID));
 		assertThatThrownBy(() -> schema.defineField("Contact", new CustomFieldDefinition(huge, null, "string", null, null, null)))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(400));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.INVALID));
 		assertThat(schema.find("A".repeat(3_000))).isEmpty();
 	}
 
@@ -497,7 +498,7 @@ public abstract class CrmRecordsContract {
 		assertThat(after.modifiedByName()).isEqualTo("Erin Editor");
 		assertThatThrownBy(() -> records.update("Account", id, Map.of("Phone", "3"), null, read.tag()))
 			.isInstanceOfSatisfying(StaleRecordException.class, e -> {
-				assertThat(e.status()).isEqualTo(412);
+				assertThat(e.refusal()).isEqualTo(Refusal.STALE);
 				assertThat(e.getMessage()).contains("Erin Editor").contains("review and save again");
 				assertThat(e.current().tag()).isEqualTo(after.tag());
 			});
@@ -516,7 +517,7 @@ public abstract class CrmRecordsContract {
 		assertThatThrownBy(() -> records.create("Contact", Map.of("FirstName", "F".repeat(141), "LastName", "L".repeat(255),
 				"Email", "e".repeat(90) + "@x.test"), null))
 			.isInstanceOfSatisfying(CrmException.class, e -> {
-				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.refusal()).isEqualTo(Refusal.INVALID);
 				assertThat(e.errors()).extracting(FieldProblem::field).containsExactlyInAnyOrder("FirstName", "LastName", "Email");
 				assertThat(e.errors()).allSatisfy(p -> assertThat(p.message()).startsWith("is too long"));
 			});

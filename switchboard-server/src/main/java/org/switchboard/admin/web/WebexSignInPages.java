@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.access.Access;
 import org.switchboard.access.SignedInOnly;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexConnection;
 import org.switchboard.webex.WebexSignIn;
 import org.switchboard.webex.WebexSignInException;
@@ -65,7 +66,7 @@ class WebexSignInPages {
 		Pending started = state == null ? null : pending.remove(state);
 		session.setAttribute(PENDING, pending);
 		if (started == null || !started.userId().equals(Access.currentUserId())) {
-			throw new ProblemException(400, "Unknown Webex sign-in",
+			throw new ProblemException(Refusal.INVALID, "Unknown Webex sign-in",
 					"This Webex sign-in was not started from your session (its state does not match), so nothing was stored. "
 							+ "Start again with \"Sign in to Webex\" on the home page.");
 		}
@@ -75,7 +76,7 @@ class WebexSignInPages {
 			return "redirect:" + started.returnTo();
 		}
 		if (code == null || code.isBlank()) {
-			throw new ProblemException(400, "Incomplete Webex sign-in", "Webex sent you back without a code; nothing was stored. Please sign in again.");
+			throw new ProblemException(Refusal.INVALID, "Incomplete Webex sign-in", "Webex sent you back without a code; nothing was stored. Please sign in again.");
 		}
 		try {
 			WebexConnection connection = signIn.complete(started.userId(), code);
@@ -83,7 +84,7 @@ class WebexSignInPages {
 			return "redirect:" + started.returnTo();
 		}
 		catch (WebexSignInException e) {
-			throw new ProblemException(e.reason() == WebexSignInException.Reason.UNAVAILABLE ? 502 : 400, "Webex sign-in refused",
+			throw new ProblemException(e.reason() == WebexSignInException.Reason.UNAVAILABLE ? Refusal.UPSTREAM_FAILED : Refusal.INVALID, "Webex sign-in refused",
 					e.getMessage() + ". Nothing was stored.");
 		}
 	}

@@ -16,6 +16,7 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.crm.PhoneNormalizer;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexCall;
 import org.switchboard.webex.WebexClient;
@@ -98,7 +99,7 @@ public class CallControl {
 	public CallRow owned(String userId, String callId) {
 		CallRow call = store.byId(callId).orElseThrow(() -> ProblemException.notFound("There is no call '" + callId + "'"));
 		if (!call.userId().equals(userId)) {
-			throw new ProblemException(403, "Forbidden", "This call belongs to another user");
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Forbidden", "This call belongs to another user");
 		}
 		return call;
 	}
@@ -140,7 +141,7 @@ public class CallControl {
 			record = records.get(request.object(), request.id(), List.of(request.phoneField()));
 		}
 		catch (CrmException e) {
-			throw e.status() == 400 ? ProblemException.badRequest(e.getMessage(), new FieldProblem("object", e.getMessage())) : e;
+			throw e.refusal() == Refusal.INVALID ? ProblemException.badRequest(e.getMessage(), new FieldProblem("object", e.getMessage())) : e;
 		}
 		String number = record.getString(request.phoneField());
 		if (number == null || number.isBlank()) {

@@ -3,6 +3,7 @@ package org.switchboard.calling.calls;
 import java.util.function.Function;
 
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 
@@ -16,7 +17,7 @@ final class WebexCalls {
 	}
 
 	static <T> T asUser(WebexAccounts accounts, String userId, Function<String, T> request) {
-		String token = accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(409, "Not linked to Webex",
+		String token = accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Not linked to Webex",
 				"Your user is not linked to a Webex account, so Switchboard cannot place or control calls for you"));
 		try {
 			return request.apply(token);

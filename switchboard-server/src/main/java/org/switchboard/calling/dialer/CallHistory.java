@@ -18,6 +18,7 @@ import org.switchboard.calling.calls.Match;
 import org.switchboard.calling.settings.CallingSettings;
 import org.switchboard.crm.PhoneNormalizer;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexCall;
 import org.switchboard.webex.WebexClient;
@@ -52,9 +53,9 @@ public class CallHistory {
 
 	public List<Entry> recent(String userId) {
 		if (!settings.history().enabled()) {
-			throw new ProblemException(403, "Call history is off", "Your admin has switched off call history");
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Call history is off", "Your admin has switched off call history");
 		}
-		String token = accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(409, "Not linked to Webex",
+		String token = accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Not linked to Webex",
 				"Your user is not linked to a Webex account, so there is no call history to show"));
 		List<WebexCall.HistoryEntry> items = webex.callHistory(token, null);
 		List<CallStore.Declined> declined = calls.declinedSince(userId, clock.instant().minus(Duration.ofDays(31)));

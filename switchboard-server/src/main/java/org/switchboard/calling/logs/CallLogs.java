@@ -18,6 +18,7 @@ import org.switchboard.calling.settings.CallingSettings;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /** Call logs: an ended call becomes a Task (type Call, direction, duration, who and what) once its user saves it. */
 @Service
@@ -86,7 +87,7 @@ public class CallLogs {
 
 	private static void checkCanLog(CallRow call, CallLogSettings.Direction direction) {
 		if (!direction.enabled()) {
-			throw new ProblemException(403, "Call logs are off",
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Call logs are off",
 					"Your admin has switched off " + call.direction().json() + " call logs");
 		}
 		if ("logged".equals(call.logStatus())) {
@@ -115,7 +116,7 @@ public class CallLogs {
 			problems.add(new FieldProblem("whatId", "must be empty when the call is logged against a Lead"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid call log", problems.get(0).field() + " " + problems.get(0).message(), problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid call log", problems.get(0).field() + " " + problems.get(0).message(), problems);
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /** Checks settings values against the CRM's describe, collecting every problem rather than the first. */
 final class SchemaRules {
@@ -54,7 +55,7 @@ final class SchemaRules {
 
 	void throwIfAny(String section) {
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid settings", "The " + section + " settings are invalid: "
+			throw new ProblemException(Refusal.INVALID, "Invalid settings", "The " + section + " settings are invalid: "
 					+ problems.get(0).field() + " " + problems.get(0).message(), problems);
 		}
 	}

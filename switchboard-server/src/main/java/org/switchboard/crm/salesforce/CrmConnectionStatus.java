@@ -12,6 +12,7 @@ import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /**
  * The CRM connection for the console and {@code /api/admin/crm}: for Salesforce the org, user, instance URL, API
@@ -68,7 +69,7 @@ class CrmConnectionStatus implements CrmConnections {
 
 	private void requireSalesforce() {
 		if (!salesforce()) {
-			throw CrmException.refused(409, "Embedded CRM in use", "This server runs on the embedded CRM; start it with --switchboard.crm=salesforce "
+			throw CrmException.refused(Refusal.CONFLICT, "Embedded CRM in use", "This server runs on the embedded CRM; start it with --switchboard.crm=salesforce "
 					+ "to connect a Salesforce org");
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import org.switchboard.crm.CrmConnections.Connect;
 import org.switchboard.crm.CrmException;
+import org.switchboard.platform.errors.Refusal;
 
 import tools.jackson.databind.JsonNode;
 
@@ -67,7 +68,7 @@ class SalesforceConnector {
 	}
 
 	private static CrmException refused(String detail) {
-		return CrmException.refused(400, "Salesforce connection refused", detail);
+		return CrmException.refused(Refusal.INVALID, "Salesforce connection refused", detail);
 	}
 
 	private static String random(int bytes) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.switchboard.crm.CrmException;
 import org.switchboard.platform.errors.FieldProblem;
+import org.switchboard.platform.errors.Refusal;
 
 /** Turns Salesforce's error arrays into the port's errors: field problems, 404, 409, or a clear 503 for a busy org. */
 final class SalesforceErrors {
@@ -31,9 +32,9 @@ final class SalesforceErrors {
 			return CrmException.invalidFields(object, problems("", e.errors()));
 		}
 		if (e.status() == 403) {
-			return CrmException.refused(403, "Refused by Salesforce", e.code() + ": " + first(e) + " — check the integration user's permissions");
+			return CrmException.refused(Refusal.NOT_PERMITTED, "Refused by Salesforce", e.code() + ": " + first(e) + " — check the integration user's permissions");
 		}
-		return CrmException.refused(502, "Salesforce error", "Salesforce answered " + e.status() + " " + e.code() + ": " + first(e));
+		return CrmException.refused(Refusal.UPSTREAM_FAILED, "Salesforce error", "Salesforce answered " + e.status() + " " + e.code() + ": " + first(e));
 	}
 
 	/** The problems of one record, each named by field (prefixed e.g. {@code [3].} in a batch). */

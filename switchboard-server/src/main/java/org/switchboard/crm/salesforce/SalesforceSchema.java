@@ -16,6 +16,7 @@ import org.switchboard.crm.CustomObjectDefinition;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.embedded.FieldPaths;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.ApiNames;
 
 import tools.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ class SalesforceSchema implements CrmSchema {
 	}
 
 	private static CrmException definedInSetup() {
-		return CrmException.refused(400, "Defined in Salesforce Setup", "On Salesforce, custom objects and fields are defined in Setup "
+		return CrmException.refused(Refusal.INVALID, "Defined in Salesforce Setup", "On Salesforce, custom objects and fields are defined in Setup "
 				+ "(Object Manager); Switchboard reads them through describe within minutes. Grant the integration user field access there too.");
 	}
 

@@ -13,6 +13,7 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.meetings.settings.MeetingSettings;
 import org.switchboard.meetings.settings.Meetings;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SettingsChanged;
 import org.switchboard.webex.WebexAccounts;
 
@@ -53,17 +54,17 @@ public class WebexHosts {
 		if (own.isPresent()) {
 			return new Host(own.get(), null);
 		}
-		return onBehalf(userId).orElseThrow(() -> new ProblemException(409, "Not signed in to Webex",
+		return onBehalf(userId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Not signed in to Webex",
 				"Sign in to Webex to schedule meetings (or ask a Webex Admin to enable meetings for all users)"));
 	}
 
 	/** How to act on a meeting already made: as it was made. */
 	public Host forMeeting(String hostUserId, boolean onBehalf) {
 		if (!onBehalf) {
-			return accounts.tokenFor(hostUserId).map(t -> new Host(t, null)).orElseThrow(() -> new ProblemException(409,
+			return accounts.tokenFor(hostUserId).map(t -> new Host(t, null)).orElseThrow(() -> new ProblemException(Refusal.CONFLICT,
 					"Not signed in to Webex", "The meeting's host is no longer signed in to Webex"));
 		}
-		return onBehalf(hostUserId).orElseThrow(() -> new ProblemException(409, "Meetings for all users are off",
+		return onBehalf(hostUserId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Meetings for all users are off",
 				"The meeting was scheduled on the host's behalf, which a Webex Admin has since switched off"));
 	}
 

@@ -27,6 +27,7 @@ import org.switchboard.meetings.hosts.WebexHosts.Host;
 import org.switchboard.meetings.scheduling.Invitees.Invitee;
 import org.switchboard.meetings.scheduling.ScheduledMeeting.Invited;
 import org.switchboard.meetings.scheduling.ScheduledMeeting.NotInvited;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.ApiNames;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
@@ -171,7 +172,7 @@ public class MeetingScheduling {
 	private MeetingRow owned(String userId, String meetingId) {
 		MeetingRow m = store.find(meetingId).orElseThrow(() -> ProblemException.notFound("No meeting '" + meetingId + "'"));
 		if (!m.hostUserId().equals(userId)) {
-			throw new ProblemException(403, "Not your meeting", "Only the meeting's host (" + m.hostEmail() + ") can change or cancel it");
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Not your meeting", "Only the meeting's host (" + m.hostEmail() + ") can change or cancel it");
 		}
 		if (!"scheduled".equals(m.state())) {
 			throw ProblemException.conflict("The meeting is " + m.state() + "; only a scheduled meeting can be changed or cancelled");
@@ -329,7 +330,7 @@ public class MeetingScheduling {
 
 	private static void refuseIfAny(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid meeting", problems.get(0).field() + " " + problems.get(0).message()
+			throw new ProblemException(Refusal.INVALID, "Invalid meeting", problems.get(0).field() + " " + problems.get(0).message()
 					+ "; nothing was scheduled", problems);
 		}
 	}

@@ -8,6 +8,7 @@ import org.switchboard.access.Access;
 import org.switchboard.meetings.hosts.WebexOrgAdmins;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
 
@@ -52,7 +53,7 @@ class MeetingsSection implements SettingsSection<MeetingSettings> {
 			problems.add(new FieldProblem("enabledForAll", "is required: true or false"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid meetings settings", problems.get(0).field() + " " + problems.get(0).message(), problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid meetings settings", problems.get(0).field() + " " + problems.get(0).message(), problems);
 		}
 	}
 
@@ -60,7 +61,7 @@ class MeetingsSection implements SettingsSection<MeetingSettings> {
 	@Override
 	public void checkOutsideTransaction(MeetingSettings value) {
 		if (value.forAll() && !store.read(this).forAll() && !orgAdmins.isOrgAdmin(Access.currentUserId())) {
-			throw new ProblemException(409, "Webex org admin sign-in needed",
+			throw new ProblemException(Refusal.CONFLICT, "Webex org admin sign-in needed",
 					"\"Enable meetings for all users\" lets Switchboard schedule on behalf of users, which needs a Webex org admin: "
 							+ "sign in to Webex with an account that administers your Webex organization, then switch it on",
 					List.of(new FieldProblem("enabledForAll", "needs your Webex sign-in as a Webex org admin")));

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.switchboard.messaging.settings.MessagingSettings;
 import org.switchboard.messaging.support.WebexAsUser;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexClient;
 
 /** Chat (M3): the user's own Webex spaces and direct conversations, most recently active first. */
@@ -30,7 +31,7 @@ public class Chat {
 	/** The user's most recently active rooms (one Webex page: enough for a panel, however many spaces the user has). */
 	public List<Room> rooms(String userId) {
 		settings.requireChat();
-		return webex.call(userId, () -> new ProblemException(502, "Webex unavailable", "Webex did not list your spaces"),
+		return webex.call(userId, () -> new ProblemException(Refusal.UPSTREAM_FAILED, "Webex unavailable", "Webex did not list your spaces"),
 				token -> client.roomsPage(token, Map.of("sortBy", "lastactivity", "max", String.valueOf(MAX_ROOMS))))
 			.stream()
 			.map(r -> new Room(r.path("id").asString(), r.path("title").asString(""), r.path("type").asString("group"),

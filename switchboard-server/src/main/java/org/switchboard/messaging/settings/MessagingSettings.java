@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.settings.SearchSettings;
 import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
@@ -34,7 +35,7 @@ public class MessagingSettings {
 	/** Refuses when an admin has switched chat off. */
 	public void requireChat() {
 		if (!chatEnabled()) {
-			throw new ProblemException(403, "Chat is off", "A Webex Admin has switched chat off (Webex Admin console → Messaging)");
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Chat is off", "A Webex Admin has switched chat off (Webex Admin console → Messaging)");
 		}
 	}
 }

@@ -12,6 +12,7 @@ import org.switchboard.messaging.settings.MessagingSettings;
 import org.switchboard.messaging.spaces.CreateSpaceRequest.MemberRef;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.ApiNames;
 import org.switchboard.platform.names.EmailAddresses;
 
@@ -81,7 +82,7 @@ public class Members {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid members", "Some members cannot be found; nothing was created", problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid members", "Some members cannot be found; nothing was created", problems);
 		}
 		return candidates;
 	}

@@ -13,6 +13,7 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.crm.RecordChanged;
 import org.switchboard.messaging.SpaceUnlinked;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /**
  * A record's spaces, and who may open one: the space must exist, its record must still exist, and the user must be a
@@ -43,7 +44,7 @@ public class RecordSpaces {
 			records.get(space.object(), space.recordId(), List.of("Id"));
 		}
 		catch (CrmException e) {
-			throw new ProblemException(403, "Record not available",
+			throw new ProblemException(Refusal.NOT_PERMITTED, "Record not available",
 					"The " + space.object() + " this space belongs to is no longer available to you");
 		}
 		return space;
@@ -51,7 +52,7 @@ public class RecordSpaces {
 
 	/** What to answer when Webex does not show the user the space's room. */
 	public static Supplier<ProblemException> notMember(Space space) {
-		return () -> new ProblemException(403, "Not a member",
+		return () -> new ProblemException(Refusal.NOT_PERMITTED, "Not a member",
 				"You are not a member of the Webex space \"" + space.title() + "\"; ask one of its members to add you");
 	}
 

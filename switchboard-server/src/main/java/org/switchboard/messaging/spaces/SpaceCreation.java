@@ -19,6 +19,7 @@ import org.switchboard.messaging.spaces.Members.Candidate;
 import org.switchboard.messaging.support.WebexAsUser;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.EmailAddresses;
 import org.switchboard.webex.WebexAccount;
 import org.switchboard.webex.WebexAccounts;
@@ -64,7 +65,7 @@ public class SpaceCreation {
 		List<Candidate> candidates = members.resolve(request.members());
 		WebexAccount me = accounts.forUser(userId).orElse(null);
 		String token = webex.token(userId);
-		String roomId = webex.call(userId, () -> new ProblemException(502, "Webex unavailable", "Webex did not create the space"),
+		String roomId = webex.call(userId, () -> new ProblemException(Refusal.UPSTREAM_FAILED, "Webex unavailable", "Webex did not create the space"),
 				t -> client.createRoom(t, title)).path("id").asString();
 
 		List<Added> added = new ArrayList<>();

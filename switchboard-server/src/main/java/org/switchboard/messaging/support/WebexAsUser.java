@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 
@@ -23,7 +24,7 @@ public class WebexAsUser {
 
 	/** The user's token; a user not linked to Webex gets a 409 saying so. */
 	public String token(String userId) {
-		return accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(409, "Not linked to Webex",
+		return accounts.tokenFor(userId).orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Not linked to Webex",
 				"Your user is not linked to a Webex account, so Switchboard cannot use Webex messaging for you"));
 	}
 

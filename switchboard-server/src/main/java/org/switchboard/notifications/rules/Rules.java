@@ -17,6 +17,7 @@ import org.switchboard.notifications.template.Templates;
 import org.switchboard.platform.audit.AdminChange;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /** Creates, replaces and deletes rules; each is validated against the CRM's describe first, and audited. */
 @Service
@@ -111,7 +112,7 @@ public class Rules {
 	}
 
 	private static ProblemException invalid(List<FieldProblem> problems) {
-		return new ProblemException(400, "Invalid rule", "The rule is invalid: "
+		return new ProblemException(Refusal.INVALID, "Invalid rule", "The rule is invalid: "
 				+ String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList()), problems);
 	}
 

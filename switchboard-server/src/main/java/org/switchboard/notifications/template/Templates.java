@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.switchboard.crm.CrmSchema;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /** Parses a template and checks each placeholder against the CRM's describe, spelling paths canonically. */
 @Component
@@ -37,7 +38,7 @@ public class Templates {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid template", "The template names fields that " + object + " does not have: "
+			throw new ProblemException(Refusal.INVALID, "Invalid template", "The template names fields that " + object + " does not have: "
 					+ String.join("; ", problems.stream().map(FieldProblem::message).toList()), problems);
 		}
 		return new Template(parts);

@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 @Component
 class GeneralSettingsSection implements SettingsSection<GeneralSettings> {
@@ -37,7 +38,7 @@ class GeneralSettingsSection implements SettingsSection<GeneralSettings> {
 			problems.add(new FieldProblem("publicBaseUrl", "must be an absolute http(s) URL such as https://switchboard.example.com"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid settings", "The general settings are invalid", problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid settings", "The general settings are invalid", problems);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 @Component
 class SearchSettingsSection implements SettingsSection<SearchSettings> {
@@ -41,7 +42,7 @@ class SearchSettingsSection implements SettingsSection<SearchSettings> {
 			}
 		});
 		if (!problems.isEmpty()) {
-			throw new ProblemException(400, "Invalid settings", "The search settings are incomplete", problems);
+			throw new ProblemException(Refusal.INVALID, "Invalid settings", "The search settings are incomplete", problems);
 		}
 	}
 }

@@ -48,7 +48,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	Object onProblem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
-		return respond(request, response, e.status(), e.title(), e.getMessage(), e.errors());
+		return respond(request, response, RefusalStatus.of(e.refusal()), e.title(), e.getMessage(), e.errors());
 	}
 
 	/** Webex (or another service) refused or did not answer: the same answer in every feature. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexWebhooks;
 import org.switchboard.webex.WebhookDeadLetters;
 import org.switchboard.webex.WebhookDelivery;
@@ -83,10 +84,10 @@ class DeliveryProcessing implements WebhookDeadLetters {
 		WebhookDelivery delivery = store.find(id)
 			.orElseThrow(() -> ProblemException.notFound("No webhook delivery " + id));
 		if (!DeliveryStore.FAILED.equals(delivery.status())) {
-			throw new ProblemException(409, "Conflict", "Only a failed delivery can be replayed; this one is " + delivery.status());
+			throw new ProblemException(Refusal.CONFLICT, "Conflict", "Only a failed delivery can be replayed; this one is " + delivery.status());
 		}
 		String owner = webhooks.secretOf(delivery.webhookId())
-			.orElseThrow(() -> new ProblemException(409, "Conflict",
+			.orElseThrow(() -> new ProblemException(Refusal.CONFLICT, "Conflict",
 					"Webhook '" + delivery.webhookId() + "' is no longer registered, so its delivery has no owner"))
 			.ownerPersonId();
 		try {

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.web.PublicEndpoint;
 import org.switchboard.webex.WebexWebhooks;
 import org.switchboard.webex.WebexWebhooks.StoredSecret;
@@ -67,11 +68,11 @@ class WebhookReceiver {
 			return response;
 		}
 		catch (ProblemException e) {
-			outcome = switch (e.status()) {
-				case 400 -> "malformed";
-				case 401 -> "bad_signature";
-				case 404 -> "unknown_webhook";
-				case 413 -> "too_large";
+			outcome = switch (e.refusal()) {
+				case INVALID -> "malformed";
+				case NOT_AUTHENTICATED -> "bad_signature";
+				case NOT_FOUND -> "unknown_webhook";
+				case TOO_LARGE -> "too_large";
 				default -> "rejected";
 			};
 			throw e;
@@ -104,7 +105,7 @@ class WebhookReceiver {
 		}
 		if (!verified) {
 			log.warn("Rejected a delivery for webhook {} with a missing or wrong signature", webhookId);
-			throw new ProblemException(401, "Bad signature", "X-Spark-Signature is missing or does not match the body");
+			throw new ProblemException(Refusal.NOT_AUTHENTICATED, "Bad signature", "X-Spark-Signature is missing or does not match the body");
 		}
 		String resource = envelope.path("resource").asString("");
 		String event = envelope.path("event").asString("");
@@ -170,6 +171,6 @@ class WebhookReceiver {
 	}
 
 	private static ProblemException tooLarge() {
-		return new ProblemException(413, "Payload too large", "A webhook delivery may be at most 1 MB");
+		return new ProblemException(Refusal.TOO_LARGE, "Payload too large", "A webhook delivery may be at most 1 MB");
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.switchboard.crm.RecordVersion;
 import org.switchboard.platform.errors.FieldProblem;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 
 /** Record versions as HTTP entity tags: {@code "7"} out in {@code ETag}, back in {@code If-Match} (ADR 0021). */
 final class EntityTags {
@@ -30,7 +31,7 @@ final class EntityTags {
 			return "*";
 		}
 		if (value.contains(",")) {
-			throw new ProblemException(400, "Invalid If-Match", "If-Match must name the one version you read",
+			throw new ProblemException(Refusal.INVALID, "Invalid If-Match", "If-Match must name the one version you read",
 					List.of(new FieldProblem("If-Match", "names more than one version")));
 		}
 		if (value.startsWith("W/")) {

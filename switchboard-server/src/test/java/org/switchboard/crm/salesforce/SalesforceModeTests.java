@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
 import org.switchboard.support.SseClient;
@@ -139,7 +140,7 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		org.injectFaults(403, "REQUEST_LIMIT_EXCEEDED", 4);
 		try {
 			assertThatThrownBy(() -> records.get("Contact", contact, List.of("LastName"))).isInstanceOfSatisfying(CrmException.class,
-					e -> assertThat(e.status()).isEqualTo(503)).hasMessageContaining("REQUEST_LIMIT_EXCEEDED").hasMessageContaining("allocation");
+					e -> assertThat(e.refusal()).isEqualTo(Refusal.UNAVAILABLE)).hasMessageContaining("REQUEST_LIMIT_EXCEEDED").hasMessageContaining("allocation");
 		}
 		finally {
 			org.clearFaults();
@@ -191,7 +192,7 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		org.revokeRefreshTokens();
 
 		assertThatThrownBy(() -> records.get("Contact", contact, List.of("LastName"))).isInstanceOfSatisfying(CrmException.class,
-				e -> assertThat(e.status()).isEqualTo(503)).hasMessageContaining("Reconnect");
+				e -> assertThat(e.refusal()).isEqualTo(Refusal.UNAVAILABLE)).hasMessageContaining("Reconnect");
 		Map<String, Object> status = this.status.status();
 		assertThat(status).containsEntry("state", "disconnected").containsEntry("connected", false);
 		assertThat(status.get("problem").toString()).contains("invalid_grant");

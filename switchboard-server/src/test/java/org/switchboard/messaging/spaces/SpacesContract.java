@@ -33,6 +33,7 @@ import org.switchboard.messaging.SpaceLinked;
 import org.switchboard.messaging.SpaceUnlinked;
 import org.switchboard.messaging.spaces.CreateSpaceRequest.MemberRef;
 import org.switchboard.platform.errors.ProblemException;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.webex.WebexAccounts;
 
 /**
@@ -142,7 +143,7 @@ abstract class SpacesContract {
 		String opportunity = opportunity("Unlinked");
 		assertThatThrownBy(() -> creation.create("005000000000NOLINK", "Opportunity", opportunity, new CreateSpaceRequest(null, List.of())))
 			.isInstanceOfSatisfying(ProblemException.class, e -> {
-				assertThat(e.status()).isEqualTo(409);
+				assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT);
 				assertThat(e.getMessage()).contains("not linked to a Webex account");
 			});
 		assertThat(store.forRecord("Opportunity", opportunity)).isEmpty();
