@@ -56,7 +56,13 @@ final class IngestServer {
 	/** Starts the server on {@code database}; returns once it listens. */
 	static IngestServer serve(BenchDatabase database, Path numbers) throws Exception {
 		IngestServer server = new IngestServer(launch("serve", database, numbers));
-		server.awaitLine(900);
+		try {
+			server.awaitLine(900);
+		}
+		catch (Exception e) {
+			server.kill();
+			throw e;
+		}
 		return server;
 	}
 

@@ -34,10 +34,13 @@ final class WebhookIngestBenchmark {
 	private static void run(String kind, int seconds, int clients, int runs) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Path numbersFile = Files.createTempFile("caller-numbers", ".txt");
+		IngestServer server = null;
 		try {
 			System.out.printf("%n== %s: webhook ingest, full call path, %d clients, %d runs of %d s, kill -9 at the end ==%n", kind,
 					clients, runs, seconds);
-			IngestServer server = IngestServer.serve(database, numbersFile);
+			server = IngestServer.serve(database, numbersFile);
+			IngestServer started = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(started)));
 			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients);
 			load.run("/webhooks/webex", 5, () -> { });
 			double bare = load.run("/webhooks/bare", seconds, () -> { }).perSecond();
@@ -45,7 +48,7 @@ final class WebhookIngestBenchmark {
 			double[] rates = new double[runs];
 			List<CallLoad.Result> results = new ArrayList<>();
 			for (int r = 0; r < runs; r++) {
-				Runnable atDeadline = r == runs - 1 ? () -> kill(server) : () -> { };
+				Runnable atDeadline = r == runs - 1 ? () -> kill(started) : () -> { };
 				CallLoad.Result result = load.run("/webhooks/webex", seconds, atDeadline);
 				rates[r] = result.perSecond();
 				results.add(result);
@@ -56,6 +59,9 @@ final class WebhookIngestBenchmark {
 			report(kind, bare, rates, merged(results), load, found);
 		}
 		finally {
+			if (server != null) {
+				kill(server);
+			}
 			Files.deleteIfExists(numbersFile);
 			database.drop();
 		}
