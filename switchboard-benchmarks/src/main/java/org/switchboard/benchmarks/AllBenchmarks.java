@@ -32,7 +32,7 @@ final class AllBenchmarks {
 		String jar = "java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar ";
 		run(jar, "crm-lookup", db, "--records=" + s[0], "--lookups=" + s[1]);
 		run(jar, "screen-pop", db, "--records=" + s[0], "--rate=" + s[2], "--seconds=" + s[3]);
-		run(jar, "webhook-ingest", db, "--seconds=" + s[4]);
+		run(jar, "webhook-ingest", db, "--seconds=" + s[4], "--runs=3");
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3");
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3", "--webex-latency-ms=150");
 		lifecycle(options.getOrDefault("rounds", "3"));

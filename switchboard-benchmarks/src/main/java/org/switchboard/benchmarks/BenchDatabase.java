@@ -18,7 +18,7 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 
 	private static final Path H2_DIR = Path.of("target", "bench-h2");
 	/** The product's H2 settings (application.properties), without the file path. */
-	static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072;RETENTION_TIME=1000";
+	static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072;RETENTION_TIME=1000;WRITE_DELAY=0";
 
 	static BenchDatabase create(String kind) throws IOException {
 		if (kind.equals("postgres")) {

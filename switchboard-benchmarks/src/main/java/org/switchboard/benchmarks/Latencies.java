@@ -16,6 +16,16 @@ final class Latencies {
 		nanos[size++] = elapsedNanos;
 	}
 
+	int size() {
+		return size;
+	}
+
+	void addAllTo(Latencies other) {
+		for (int i = 0; i < size; i++) {
+			other.add(nanos[i]);
+		}
+	}
+
 	double percentileMillis(double percentile) {
 		long[] sorted = Arrays.copyOf(nanos, size);
 		Arrays.sort(sorted);

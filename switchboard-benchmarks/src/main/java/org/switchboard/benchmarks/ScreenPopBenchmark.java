@@ -42,9 +42,9 @@ import org.switchboard.platform.secrets.Secrets;
  */
 final class ScreenPopBenchmark {
 
-	private static final String SECRET = "screen-pop-secret";
-	private static final String PERSON = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW5jaC1hZ2VudA";
-	private static final String WEBHOOK_ID = "Y2lzY29zcGFyazovL3VzL1dFQkhPT0svc2NyZWVuLXBvcA";
+	static final String SECRET = "screen-pop-secret";
+	static final String PERSON = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW5jaC1hZ2VudA";
+	static final String WEBHOOK_ID = "Y2lzY29zcGFyazovL3VzL1dFQkhPT0svc2NyZWVuLXBvcA";
 	private static final Pattern CALLER = Pattern.compile("\"remoteName\":\"Caller (\\d+)\"");
 
 	private ScreenPopBenchmark() {
@@ -287,7 +287,7 @@ final class ScreenPopBenchmark {
 			.replace("\n", "").getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String sign(byte[] body) {
+	static String sign(byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA1");
 			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
