@@ -332,6 +332,7 @@ public abstract class CrmRecordsContract {
 
 	@Test
 	void aBatchOfCampaignMembersChecksEveryReferenceAndEveryMembership() {
+		assumeTrue(checksBatchesSetWise(), "the Salesforce double checks batches row by row with messages of its own");
 		String campaign = records.create("Campaign", Map.of("Name", "Batch " + unique()), null).id();
 		String member = records.create("Lead", Map.of("LastName", "Member", "Company", "C"), null).id();
 		String fresh = records.create("Lead", Map.of("LastName", "Fresh", "Company", "C"), null).id();
@@ -551,6 +552,11 @@ public abstract class CrmRecordsContract {
 
 	/** False where custom objects and fields are defined outside Switchboard (Salesforce Setup); those tests are skipped. */
 	protected boolean definesCustomObjects() {
+		return true;
+	}
+
+	/** The embedded store checks a batch's references and memberships set-wise, naming each bad row (issue 14). */
+	protected boolean checksBatchesSetWise() {
 		return true;
 	}
 
