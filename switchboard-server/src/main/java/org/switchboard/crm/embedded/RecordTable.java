@@ -67,6 +67,22 @@ class RecordTable {
 		return jdbc.sql("SELECT object_name FROM crm_record WHERE id = ?").param(id).query(String.class).optional();
 	}
 
+	/**
+	 * The object of each of {@code ids} that exists, in one primary-key query per thousand ids (a batch create's
+	 * reference check).
+	 */
+	Map<String, String> objectsOf(Collection<String> ids) {
+		Map<String, String> objects = new HashMap<>();
+		List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ids));
+		for (int from = 0; from < sorted.size(); from += 1000) {
+			List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + 1000));
+			jdbc.sql("SELECT id, object_name FROM crm_record WHERE id IN (:ids)").param("ids", chunk)
+				.query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+				.forEach(e -> objects.put(e.getKey(), e.getValue()));
+		}
+		return objects;
+	}
+
 	void insert(StoredRecord r, RecordIndexes indexes) {
 		insertAll(List.of(r), List.of(indexes));
 	}

@@ -48,11 +48,21 @@ class RecordWriter {
 
 	List<StoredRecord> createAll(ObjectDescription object, List<Map<String, Object>> inputs, String actorId) {
 		List<Map<String, Object>> prepared = new ArrayList<>();
+		List<List<FieldProblem>> converting = new ArrayList<>();
+		for (Map<String, Object> input : inputs) {
+			List<FieldProblem> rowProblems = new ArrayList<>();
+			Map<String, Object> values = FieldValueConverter.convert(object, input, rowProblems);
+			values.values().removeIf(Objects::isNull);
+			prepared.add(values);
+			converting.add(rowProblems);
+		}
+		// The batch's references are looked up set-wise: one query per thousand ids, not one per row and field.
+		java.util.function.Function<String, java.util.Optional<String>> objectOf = references.lookup(object, prepared);
 		List<FieldProblem> problems = new ArrayList<>();
 		java.util.Set<String> batchNames = new java.util.HashSet<>();
 		for (int i = 0; i < inputs.size(); i++) {
-			List<FieldProblem> rowProblems = new ArrayList<>();
-			prepared.add(prepareNew(object, inputs.get(i), actorId, rowProblems));
+			List<FieldProblem> rowProblems = converting.get(i);
+			prepareNew(object, prepared.get(i), actorId, rowProblems, objectOf);
 			setupRules.check(object, prepared.get(i), null, batchNames, rowProblems);
 			String prefix = inputs.size() == 1 ? "" : "[" + i + "].";
 			rowProblems.forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
@@ -63,8 +73,8 @@ class RecordWriter {
 		Instant now = clock.instant();
 		List<StoredRecord> records = new ArrayList<>();
 		List<RecordIndexes> indexes = new ArrayList<>();
+		references.checkUnique(object, prepared);
 		for (Map<String, Object> values : prepared) {
-			references.checkUnique(object, values);
 			assignNumbers(object, values);
 			ComputedFields.compute(object.name(), values);
 			records.add(new StoredRecord(ids.next(object.keyPrefix()), object.name(),
@@ -128,17 +138,15 @@ class RecordWriter {
 		}
 	}
 
-	private Map<String, Object> prepareNew(ObjectDescription object, Map<String, Object> input, String actorId,
-			List<FieldProblem> problems) {
-		Map<String, Object> values = FieldValueConverter.convert(object, input, problems);
-		values.values().removeIf(Objects::isNull);
-		references.check(object, values, values, problems);
+	/** Checks the converted {@code values} of a new record and applies the defaults, in place. */
+	private void prepareNew(ObjectDescription object, Map<String, Object> values, String actorId,
+			List<FieldProblem> problems, java.util.function.Function<String, java.util.Optional<String>> objectOf) {
+		references.check(object, values, values, problems, objectOf);
 		ComputedFields.applyDefaults(object.name(), values, object.field("OwnerId").isPresent(), actorId);
 		// A value refused above (too long, not a date) is not also "required": one message per field, the right one.
 		java.util.Set<String> refused = problems.stream().map(FieldProblem::field).collect(java.util.stream.Collectors.toSet());
 		object.fields().stream().filter(f -> f.required() && f.updateable() && !values.containsKey(f.name()) && !refused.contains(f.name()))
 			.forEach(f -> problems.add(new FieldProblem(f.name(), "is required")));
-		return values;
 	}
 
 	private void assignNumbers(ObjectDescription object, Map<String, Object> values) {

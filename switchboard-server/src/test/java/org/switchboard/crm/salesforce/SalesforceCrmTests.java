@@ -27,6 +27,11 @@ class SalesforceCrmTests extends CrmRecordsContract {
 		return false;
 	}
 
+	@Override
+	protected boolean checksBatchesSetWise() {
+		return false;
+	}
+
 	@Test
 	void saysThatCustomObjectsAreDefinedInSalesforceSetup() {
 		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition("Project__c", "Project", "Projects")))
