@@ -346,10 +346,10 @@ public abstract class CrmRecordsContract {
 				.containsExactly("[1].LeadId", "[2].CampaignId"));
 		assertThatThrownBy(() -> records.createAll("CampaignMember", List.of(Map.of("CampaignId", campaign, "LeadId", fresh),
 				Map.of("CampaignId", campaign, "LeadId", member)), null))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
 		assertThatThrownBy(() -> records.createAll("CampaignMember", List.of(Map.of("CampaignId", campaign, "LeadId", fresh),
 				Map.of("CampaignId", campaign.substring(0, 15), "LeadId", fresh)), null))
-			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.status()).isEqualTo(409));
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CONFLICT));
 		assertThat(records.findAllByField("CampaignMember", "LeadId", List.of(fresh))).isEmpty();
 
 		List<String> created = records.createAll("CampaignMember", List.of(Map.of("CampaignId", campaign.substring(0, 15), "LeadId", fresh)), null);
