@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.switchboard.salesforce.sandbox.records.Ids;
-import dev.switchboard.salesforce.sandbox.records.RecordChange;
+import dev.switchboard.salesforce.pubsub.RecordChange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -74,7 +74,7 @@ class CrmConnectionStatus implements CrmConnections {
 	}
 
 	String backend() {
-		return environment.getProperty("switchboard.crm", environment.getProperty("switchboard.crm.backend", "embedded"));
+		return environment.getProperty("switchboard.crm", "embedded");
 	}
 
 	boolean salesforce() {

@@ -19,27 +19,37 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.crm.CrmConnections;
+import org.switchboard.crm.salesforce.changes.PubSubEndpoint;
 
 /**
  * Starts the Salesforce double with the server ({@code --switchboard.salesforce.sandbox.enabled=true}, on
- * {@code switchboard.salesforce.sandbox.port}, 8095 by default) and connects to it through its consent page, as
+ * {@code switchboard.salesforce.sandbox.port}, 8095 by default, its Pub/Sub API on
+ * {@code switchboard.salesforce.sandbox.pubsub-port}, 8097 by default, 0 = a free one) and connects to it through its consent page, as
  * an admin would in a browser. The double starts empty, so the demo data is seeded into it through the port.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'salesforce' and '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
+@ConditionalOnExpression("'${switchboard.crm:embedded}' == 'salesforce' and '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
 class SalesforceSandboxConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SalesforceSandboxConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port, OAuthClient oauth,
+	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port,
+			@Value("${switchboard.salesforce.sandbox.pubsub-port:8097}") int pubSubPort, OAuthClient oauth,
 			SalesforceConnection connection) throws IOException, InterruptedException {
-		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port));
+		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port).withPubSubPort(pubSubPort));
 		CrmConnections.Connect pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
 				"http://localhost/crm/oauth/callback");
 		new SalesforceConnector(oauth, connection).complete(pending, approve(pending.authorizeUrl()));
-		log.info("Salesforce sandbox at {} (org {}), connected through its consent page", org.baseUrl(), org.orgId());
+		log.info("Salesforce sandbox at {} (org {}, Pub/Sub on port {}), connected through its consent page", org.baseUrl(), org.orgId(),
+				org.changeEvents().port());
 		return org;
+	}
+
+	/** The change event subscriber reads the double's Pub/Sub API (plaintext, on the port it got). */
+	@Bean
+	PubSubEndpoint salesforceSandboxPubSub(RunningSalesforce org) {
+		return new PubSubEndpoint("127.0.0.1", org.changeEvents().port(), true);
 	}
 
 	/** Opens the consent page, presses Allow, and returns the code from the redirect. */

@@ -19,6 +19,7 @@ class SalesforceCrmTests extends CrmRecordsContract {
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
 		registry.add("switchboard.salesforce.retry-backoff", () -> "10ms");
 	}
 
