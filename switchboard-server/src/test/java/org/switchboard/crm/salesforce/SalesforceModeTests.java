@@ -276,6 +276,8 @@ class SalesforceModeTests extends EmbeddedServerTest {
 	void aStageChangeMadeInSalesforceReachesTheRecordsWebexSpaceAsABotMessageThroughCdc() {
 		assertThat(api().send(ApiClient.ADMIN, "PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"" + BOT_TOKEN + "\"}").status())
 			.isEqualTo(200);
+		jdbc.sql("DELETE FROM notification_rule").update();
+		jdbc.sql("UPDATE notification_rule_version SET version = version + 1").update();
 		rule("Stage to space", "Stage of [[Name]] is now [[StageName]] (was [[prior:StageName]])");
 		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
 		String id = inSalesforce("Opportunity", Map.of("Name", "Space deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
@@ -291,6 +293,15 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		assertThat(botMessages(room).get(0).text()).isEqualTo("Stage of Space deal is now Closed Won (was Prospecting)");
 		assertThat(stream.state().lastReplayId()).isNotBlank();
 		assertThat(stream.state().lastEventAt()).isNotNull();
+
+		JsonNode changeEvents = api().get(ApiClient.ADMIN, "/api/admin/crm").json().path("changeEvents");
+		assertThat(changeEvents.path("state").asString()).isEqualTo("connected");
+		assertThat(changeEvents.path("eventsReceived").asLong()).isPositive();
+		assertThat(changeEvents.path("lastReplayId").asString()).isEqualTo(stream.state().lastReplayId());
+		assertThat(changeEvents.path("lastEventAt").asString()).isNotBlank();
+		ApiClient.Response console = api().get(ApiClient.ADMIN, "/admin");
+		assertThat(console.status()).isEqualTo(200);
+		assertThat(console.body()).contains("data-stream-state>connected<").contains("data-change-stream");
 	}
 
 	@Test
