@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.crm.CrmConnections;
@@ -33,17 +34,33 @@ class SalesforceSandboxConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SalesforceSandboxConfiguration.class);
 
+	/** The double (REST, OAuth and its Pub/Sub API); a {@link RunningSalesforce} already in the context (tests) is used instead. */
 	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(RunningSalesforce.class)
 	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port,
-			@Value("${switchboard.salesforce.sandbox.pubsub-port:8097}") int pubSubPort, OAuthClient oauth,
-			SalesforceConnection connection) throws IOException, InterruptedException {
+			@Value("${switchboard.salesforce.sandbox.pubsub-port:8097}") int pubSubPort) throws IOException {
 		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port).withPubSubPort(pubSubPort));
+		log.info("Salesforce sandbox at {} (org {}, Pub/Sub on port {})", org.baseUrl(), org.orgId(), org.changeEvents().port());
+		return org;
+	}
+
+	/** Connects to the double through its consent page, unless this org is connected already (a restart on the same data). */
+	@Bean
+	SandboxConnected salesforceSandboxConnected(RunningSalesforce org, OAuthClient oauth, SalesforceConnection connection)
+			throws IOException, InterruptedException {
+		if (connection.connected() && org.orgId().equals(connection.organizationId())) {
+			log.info("Salesforce sandbox org {} is connected already", org.orgId());
+			return new SandboxConnected(org.orgId());
+		}
 		CrmConnections.Connect pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
 				"http://localhost/crm/oauth/callback");
 		new SalesforceConnector(oauth, connection).complete(pending, approve(pending.authorizeUrl()));
-		log.info("Salesforce sandbox at {} (org {}, Pub/Sub on port {}), connected through its consent page", org.baseUrl(), org.orgId(),
-				org.changeEvents().port());
-		return org;
+		log.info("Salesforce sandbox org {} connected through its consent page", org.orgId());
+		return new SandboxConnected(org.orgId());
+	}
+
+	/** Marks that the server is connected to the double (created before the change event subscriber starts). */
+	record SandboxConnected(String orgId) {
 	}
 
 	/** The change event subscriber reads the double's Pub/Sub API (plaintext, on the port it got). */
