@@ -1,8 +1,12 @@
 package org.switchboard.crm.salesforce;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.salesforce.sandbox.RunningSalesforce;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.switchboard.crm.CrmRecord;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.crm.CrmException;
@@ -26,6 +30,31 @@ class SalesforceCrmTests extends CrmRecordsContract {
 	@Override
 	protected boolean definesCustomObjects() {
 		return false;
+	}
+
+	/**
+	 * Salesforce stamps LastModifiedById with the integration user that made the call, not the Switchboard actor
+	 * (Switchboard users are not mapped to Salesforce users until they sign in with Salesforce, issue 13 item 4).
+	 */
+	@Override
+	protected boolean recordsWritesAsTheActor() {
+		return false;
+	}
+
+	@Autowired
+	RunningSalesforce org;
+
+	@Test
+	void recentlyModifiedByTheIntegrationUserIsNewestFirstThroughSoql() throws InterruptedException {
+		String first = records.create("Contact", java.util.Map.of("LastName", "Recent first"), null).id();
+		Thread.sleep(5);
+		String lead = records.create("Lead", java.util.Map.of("LastName", "Recent lead", "Company", "Initech"), null).id();
+		Thread.sleep(5);
+		records.update("Contact", first, java.util.Map.of("Title", "Changed last"), null);
+
+		assertThat(records.recentlyModifiedBy(org.integrationUserId(), java.util.List.of("Contact", "Lead"), 2)).extracting(CrmRecord::id)
+			.containsExactly(first, lead);
+		assertThat(records.recentlyModifiedBy("not-an-id", java.util.List.of("Contact"), 2)).isEmpty();
 	}
 
 	@Test
