@@ -16,6 +16,10 @@ import org.switchboard.SwitchboardApplication;
 /** A throw-away database for one benchmark run: an H2 file under target/, or a fresh PostgreSQL schema. */
 record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropper) {
 
+	private static final Path H2_DIR = Path.of("target", "bench-h2");
+	/** The product's H2 settings (application.properties), without the file path. */
+	static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072;RETENTION_TIME=1000";
+
 	static BenchDatabase create(String kind) throws IOException {
 		if (kind.equals("postgres")) {
 			String schema = "bench_" + System.currentTimeMillis();
@@ -25,10 +29,10 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true"),
 					() -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
 		}
-		Path dir = Path.of("target", "bench-h2");
+		Path dir = H2_DIR;
 		delete(dir);
 		return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072"), () -> {
+				+ H2_SETTINGS + System.getProperty("bench.h2.options", "")), () -> {
 					try {
 						delete(dir);
 					}
@@ -53,6 +57,33 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 				java.util.Arrays.stream(moreSources)).toArray(Class<?>[]::new);
 		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return new SpringApplicationBuilder(sources).web(web).run(arguments);
+	}
+
+	/** Bytes the store takes on disk: the H2 file, or every relation of the PostgreSQL schema. */
+	long sizeOnDisk(javax.sql.DataSource dataSource) {
+		if (kind.equals("h2")) {
+			try (Stream<Path> files = Files.list(H2_DIR)) {
+				return files.mapToLong(f -> f.toFile().length()).sum();
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+				"SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+						+ "WHERE n.nspname = current_schema() AND c.relkind = 'r'", Long.class);
+	}
+
+	/** H2 only, the store closed: rewrites the file with live data only ({@code SHUTDOWN COMPACT}); returns its bytes. */
+	long compactH2() {
+		try (var connection = DriverManager.getConnection("jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve("switchboard") + H2_SETTINGS, "sa", "");
+				var statement = connection.createStatement()) {
+			statement.execute("SHUTDOWN COMPACT");
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		return sizeOnDisk(null);
 	}
 
 	void drop() {

@@ -20,15 +20,21 @@ public final class Benchmarks {
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
 			case "change-events" -> ChangeEventsBenchmark.main(rest);
+			case "all" -> AllBenchmarks.main(rest);
+			case "webinar-import" -> WebinarImportBenchmark.main(rest);
 			default -> System.out.println("""
 					Usage: java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar <benchmark> [options]
+					  all [--scale=small|medium|full] [--db=h2|postgres|both] [--rounds=3]
+					      every benchmark below at one scale (and scripts/lifecycle.sh), then one report in
+					      switchboard-benchmarks/report/report.md and report.json
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
-					      phone lookup and name-prefix search over generated Contacts+Leads
+					      load rate and store size, then phone lookup (messy formats, 1 in 4 a miss, cold after the
+					      restart and warm) and name-prefix search over generated Contacts+Leads
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32]
 					      signed telephony_calls deliveries per second, all stored, vs a bare endpoint
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
-					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4]
+					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
 					      until all are delivered to the bundled sandbox
 					  meetings [--db=h2|postgres|both] [--ended=200] [--meetings=2000] [--calls=50]
@@ -41,7 +47,10 @@ public final class Benchmarks {
 					      with the double's own time per operation beside it
 					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
 					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
-					      notification outbox (Webex excluded)""");
+					      notification outbox (Webex excluded)
+					  webinar-import [--db=h2|postgres|both] [--registrants=100000]
+					      a generated webinar's registrants into Leads with campaign members (all new, then all existing),
+					      beside a plain JDBC batch insert of the same rows; H2 file size before and after""");
 		}
 	}
 }

@@ -54,26 +54,30 @@ final class NotificationsBenchmark {
 		int records = Integer.parseInt(options.getOrDefault("records", "1000"));
 		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
 		int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+		int latency = Integer.parseInt(options.getOrDefault("webex-latency-ms", "0"));
 		for (String kind : Options.databases(options)) {
-			run(kind, changes, records, runs, threads);
+			run(kind, changes, records, runs, threads, latency);
 		}
 	}
 
-	private static void run(String kind, int changes, int records, int runs, int threads) throws Exception {
+	/** With {@code latency} > 0 every Webex call goes through {@link SlowWebex}, answering that many ms later. */
+	private static void run(String kind, int changes, int records, int runs, int threads, int latency) throws Exception {
 		// The sandbox is the JDK's HttpServer, which without this leaves Nagle's algorithm on: each answer then
 		// waits ~40 ms for the client's delayed ACK, which measures TCP timers rather than the dispatcher.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		BenchDatabase database = BenchDatabase.create(kind);
 		int sandboxPort = freePort();
+		int webexPort = latency > 0 ? freePort() : sandboxPort;
+		SlowWebex slow = latency > 0 ? SlowWebex.start(webexPort, sandboxPort, latency) : null;
 		Map<String, Object> server = Map.of("server.port", "0", "switchboard.demo.enabled", "true",
 				"switchboard.webex.sandbox.enabled", "true", "switchboard.webex.sandbox.port", sandboxPort,
-				"switchboard.webex.base-url", "http://localhost:" + sandboxPort + "/v1",
+				"switchboard.webex.base-url", "http://localhost:" + webexPort + "/v1",
 				"switchboard.notifications.dispatcher-enabled", "false",
 				// The embedded default's example rule would double every message; the benchmark brings its own rule.
 				"switchboard.embedded.notifications", "false");
 		try (ConfigurableApplicationContext context = database.start(WebApplicationType.SERVLET, server)) {
-			System.out.printf("%n== %s: %,d tracked-field changes over %,d Opportunities with a space, %d runs, %d writer threads ==%n",
-					kind, changes, records, runs, threads);
+			System.out.printf("%n== %s: %,d tracked-field changes over %,d Opportunities with a space, %d runs, %d writer threads, Webex answering %d ms later ==%n",
+					kind, changes, records, runs, threads, latency);
 			Fixture fixture = Fixture.create(context, records);
 			Dispatcher dispatcher = context.getBean(Dispatcher.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -108,9 +112,16 @@ final class NotificationsBenchmark {
 			System.out.printf("delivery     median %.2f s until all %,d messages of a run were sent to the sandbox over HTTP (%,.0f/s)%n",
 					median(first), changes, changes / median(first));
 			System.out.printf("check        %,d rows sent, %,d bot messages in the rooms, %,d expected%n", sent, inRooms, 3L * runs * changes);
+			Report.value("notifications", "engine alone (median of runs)", kind, "changes/s", median(engineAlone), null);
+			Report.value("notifications", "tracked-field CRM updates (median)", kind, "changes/s", median(throughCrm), null);
+			Report.value("notifications", "delivered to the sandbox, Webex answering " + latency + " ms later (median)", kind,
+					"messages/s", changes / median(first), null);
 		}
 		finally {
 			database.drop();
+			if (slow != null) {
+				slow.close();
+			}
 		}
 	}
 

@@ -34,6 +34,11 @@ public class CrmException extends ProblemException {
 		return new CrmException(404, "Record not found", "There is no " + object + " with id '" + id + "'", List.of());
 	}
 
+	/** The record is no longer at the version the writer read (ADR 0021): 412, nothing saved. */
+	public static StaleRecordException stale(String object, String id, RecordVersion current) {
+		return new StaleRecordException(object, id, current);
+	}
+
 	public static CrmException duplicate(String what) {
 		return new CrmException(409, "Already exists", what + " already exists", List.of());
 	}

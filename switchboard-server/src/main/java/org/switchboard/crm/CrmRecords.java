@@ -18,7 +18,10 @@ public interface CrmRecords {
 	/** Resolves which object a record id belongs to. */
 	Optional<String> objectOf(String id);
 
-	/** Lists records by name, or those whose name, email or company words start with the words of {@code query}. */
+	/**
+	 * Lists records by name, or those whose name, email or company words start with the words of {@code query}.
+	 * A query with no letter or digit (symbols, emoji) matches nothing; no character is a wildcard.
+	 */
 	RecordPage search(String object, String query, int offset, int limit);
 
 	/** The first {@code limit} records found as {@link #search} finds them, without counting all matches (type-ahead). */
@@ -57,5 +60,63 @@ public interface CrmRecords {
 
 	CrmRecord update(String object, String id, Map<String, Object> values, String actorId);
 
+	/**
+	 * Records of {@code object} whose {@code field} equals one of {@code values} (ignoring case for text), for matching
+	 * many people at once (webinar imports). The default asks {@link #findByField} once per value; stores override it
+	 * with a few queries for the whole batch.
+	 */
+	default List<CrmRecord> findAllByField(String object, String field, Collection<String> values) {
+		List<CrmRecord> found = new java.util.ArrayList<>();
+		for (String value : new java.util.LinkedHashSet<>(values)) {
+			found.addAll(findByField(object, field, value));
+		}
+		return found;
+	}
+
+	/**
+	 * Updates many records of one object ({@code valuesById}: record id to the fields to change), all or none. The
+	 * default calls {@link #update} per record (inside the caller's transaction where the store has one).
+	 */
+	default void updateAll(String object, Map<String, Map<String, Object>> valuesById, String actorId) {
+		valuesById.forEach((id, values) -> update(object, id, values, actorId));
+	}
+
 	void delete(String object, String id, String actorId);
+
+	/**
+	 * The record's current version (ADR 0021). The default reads LastModifiedDate, which every adapter keeps;
+	 * adapters with a cheaper or finer version (the embedded store's counter) override it.
+	 */
+	default RecordVersion version(String object, String id) {
+		CrmRecord record = get(object, id, List.of("LastModifiedDate", "LastModifiedById", "LastModifiedBy.Name"));
+		String modified = record.getString("LastModifiedDate");
+		return new RecordVersion(modified, record.getString("LastModifiedById"), record.getString("LastModifiedBy.Name"),
+				RecordVersion.parseInstant(modified));
+	}
+
+	/**
+	 * Updates only if the record is still at {@code expectedVersion} (a tag from {@link #version}; null or
+	 * {@code *} skips the check), else throws {@link StaleRecordException} and saves nothing. The default checks
+	 * then writes, which leaves a short race; adapters that can check and write atomically override it
+	 * (the embedded store does; Salesforce can send If-Unmodified-Since with the PATCH).
+	 */
+	default CrmRecord update(String object, String id, Map<String, Object> values, String actorId, String expectedVersion) {
+		requireVersion(object, id, expectedVersion);
+		return update(object, id, values, actorId);
+	}
+
+	/** Deletes only if the record is still at {@code expectedVersion}, as {@link #update(String, String, Map, String, String)}. */
+	default void delete(String object, String id, String actorId, String expectedVersion) {
+		requireVersion(object, id, expectedVersion);
+		delete(object, id, actorId);
+	}
+
+	private void requireVersion(String object, String id, String expectedVersion) {
+		if (expectedVersion != null && !expectedVersion.equals("*")) {
+			RecordVersion current = version(object, id);
+			if (!current.matches(expectedVersion)) {
+				throw new StaleRecordException(object, id, current);
+			}
+		}
+	}
 }

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.access.Credentials;
+import org.switchboard.access.ObjectPermissions;
 import org.switchboard.crm.CrmRecords;
 
 /** Seeds the embedded CRM with the demo users and records the first time the server starts on an empty store. */
@@ -22,14 +23,16 @@ class DemoData implements ApplicationRunner {
 
 	private final CrmRecords records;
 	private final Credentials credentials;
+	private final ObjectPermissions permissions;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 	private final long seed;
 
-	DemoData(CrmRecords records, Credentials credentials, TransactionTemplate transactions,
+	DemoData(CrmRecords records, Credentials credentials, ObjectPermissions permissions, TransactionTemplate transactions,
 			@Value("${switchboard.demo.enabled:true}") boolean enabled, @Value("${switchboard.demo.seed:20261125}") long seed) {
 		this.records = records;
 		this.credentials = credentials;
+		this.permissions = permissions;
 		this.transactions = transactions;
 		this.enabled = enabled;
 		this.seed = seed;
@@ -42,7 +45,7 @@ class DemoData implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		transactions.executeWithoutResult(tx -> {
-			Map<String, String> users = new DemoUsers(records, credentials).create();
+			Map<String, String> users = new DemoUsers(records, credentials, permissions).create();
 			new DemoRecords(records, seed, users.get(DemoUsers.AGENT)).create();
 		});
 		log.info("Seeded the demo users and records in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.switchboard.access.Credentials;
+import org.switchboard.access.ObjectOperation;
+import org.switchboard.access.ObjectPermissions;
 import org.switchboard.access.PermissionSet;
 import org.switchboard.crm.CrmRecords;
 
@@ -22,10 +24,12 @@ final class DemoUsers {
 
 	private final CrmRecords records;
 	private final Credentials credentials;
+	private final ObjectPermissions permissions;
 
-	DemoUsers(CrmRecords records, Credentials credentials) {
+	DemoUsers(CrmRecords records, Credentials credentials, ObjectPermissions permissions) {
 		this.records = records;
 		this.credentials = credentials;
+		this.permissions = permissions;
 	}
 
 	/** Returns the user ids by username. */
@@ -34,6 +38,8 @@ final class DemoUsers {
 		for (String profile : List.of("System Administrator", "Standard User", "Read Only")) {
 			profiles.put(profile, records.create("Profile", Map.of("Name", profile), null).id());
 		}
+		// The viewer's profile reads every object and changes none (README); the other two are unrestricted.
+		permissions.replace(profiles.get("Read Only"), Map.of(ObjectPermissions.EVERY_OBJECT, EnumSet.of(ObjectOperation.READ)));
 		Map<PermissionSet, String> sets = new HashMap<>();
 		for (PermissionSet set : PermissionSet.values()) {
 			sets.put(set, records.create("PermissionSet", Map.of("Name", set.apiName(), "Label", set.label(),

@@ -190,6 +190,34 @@ public abstract class CrmRecordsContract {
 	}
 
 	@Test
+	void findsANumberHeldInTwoFieldsOnceForEachAndLeavesNoTailRowsBehindADelete() {
+		String line = String.valueOf(1000 + (int) (Math.random() * 8999));
+		String id = records.create("Contact", Map.of("LastName", "Twice " + unique(), "Phone", "(629) 555-" + line,
+				"MobilePhone", "629.555." + line + " x12", "HomePhone", "+44 20 7946 " + line), null).id();
+
+		assertThat(records.searchPhoneDigits("629555" + line, CONTACT_AND_LEAD_PHONES, 50)).as("one match per record")
+			.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).hasSize(1)
+			.isSubsetOf("Phone", "MobilePhone");
+		assertThat(records.searchPhoneDigits("629555" + line, Map.of("Contact", Set.of("MobilePhone", "HomePhone")), 50))
+			.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).containsExactly("MobilePhone");
+		assertThat(records.searchPhoneDigits("7946" + line, Map.of("Lead", Set.of("Phone", "MobilePhone")), 50))
+			.as("the tail index is scoped to the object by the id's key prefix")
+			.filteredOn(m -> m.record().id().equals(id)).isEmpty();
+		assertThat(tailRows(id)).isPositive();
+
+		records.delete("Contact", id, null);
+
+		assertThat(tailRows(id)).isZero();
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private long tailRows(String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM crm_phone_tail WHERE record_id = ?").param(id).query(Long.class).single();
+	}
+
+	@Test
 	void forgetsTheOldNumberPartsWhenANumberChanges() {
 		String id = records.create("Lead", Map.of("LastName", "Moved", "Company", "C", "Phone", "+1 720 555 0161"), null).id();
 
@@ -452,6 +480,50 @@ public abstract class CrmRecordsContract {
 			.isInstanceOf(CrmException.class);
 		assertThatThrownBy(() -> records.createAll("PermissionSet", List.of(Map.of("Name", "Twin_" + name, "Label", "A"),
 				Map.of("Name", "TWIN_" + name, "Label", "B")), null)).isInstanceOf(CrmException.class);
+	}
+
+	@Test
+	void aWriteNamingAnOlderVersionIsRefusedSayingWhoChangedItAndSavesNothing() {
+		String profile = records.create("Profile", Map.of("Name", "Editors " + unique()), null).id();
+		String editor = records.create("User", Map.of("Username", unique() + "@x.test", "Email", "e@x.test",
+				"FirstName", "Erin", "LastName", "Editor", "ProfileId", profile), null).id();
+		String id = records.create("Account", Map.of("Name", "Versioned " + unique(), "Phone", "1"), null).id();
+		RecordVersion read = records.version("Account", id);
+
+		records.update("Account", id, Map.of("Phone", "2"), editor, read.tag());
+		RecordVersion after = records.version("Account", id);
+
+		assertThat(after.tag()).isNotEqualTo(read.tag());
+		assertThat(after.modifiedById()).isEqualTo(editor);
+		assertThat(after.modifiedByName()).isEqualTo("Erin Editor");
+		assertThatThrownBy(() -> records.update("Account", id, Map.of("Phone", "3"), null, read.tag()))
+			.isInstanceOfSatisfying(StaleRecordException.class, e -> {
+				assertThat(e.status()).isEqualTo(412);
+				assertThat(e.getMessage()).contains("Erin Editor").contains("review and save again");
+				assertThat(e.current().tag()).isEqualTo(after.tag());
+			});
+		assertThatThrownBy(() -> records.delete("Account", id, null, read.tag())).isInstanceOf(StaleRecordException.class);
+		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("2");
+
+		records.update("Account", id, Map.of("Phone", "4"), null, after.tag());
+		records.update("Account", id, Map.of("Phone", "5"), null, null);
+		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("5");
+		records.delete("Account", id, null, records.version("Account", id).tag());
+		assertThat(records.objectOf(id)).isEmpty();
+	}
+
+	@Test
+	void namesOverTheirSizeAre400NamingEachFieldAsTooLong() {
+		assertThatThrownBy(() -> records.create("Contact", Map.of("FirstName", "F".repeat(141), "LastName", "L".repeat(255),
+				"Email", "e".repeat(90) + "@x.test"), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.errors()).extracting(FieldProblem::field).containsExactlyInAnyOrder("FirstName", "LastName", "Email");
+				assertThat(e.errors()).allSatisfy(p -> assertThat(p.message()).startsWith("is too long"));
+			});
+		assertThatThrownBy(() -> records.create("Account", Map.of("Name", "A".repeat(256)), null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::message)
+				.containsExactly("is too long (256 characters, at most 255)"));
 	}
 
 	/** False where the CRM records every write as one integration user (Salesforce): tests of last modifiers are skipped. */

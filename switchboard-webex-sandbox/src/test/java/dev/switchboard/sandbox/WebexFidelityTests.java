@@ -422,6 +422,38 @@ class WebexFidelityTests extends SandboxTest {
 		assertValid(ADMIN, "meeting", "get", "/meetingParticipants", "/v1/meetingParticipants?meetingId=" + meetingId);
 	}
 
+	@Test
+	void generatedWebinarPeopleMatchCiscosOpenApiDocumentsAndPageWithLinks() throws Exception {
+		JsonNode webinar = client.json(null, "POST", "/sandbox/webinars", "{\"hostEmail\":\"admin@switchboard.test\",\"title\":\"Generated\","
+				+ "\"start\":\"2026-01-05T16:00:00Z\",\"registrants\":250,\"invitees\":120,\"attendees\":101,\"withoutEmail\":2}");
+		String id = webinar.get("id").asString();
+		assertThat(webinar.get("scheduledType").asString()).isEqualTo("webinar");
+
+		assertValid(ADMIN, "meeting", "get", "/meetings/{meetingId}", "/v1/meetings/" + id);
+		assertValid(ADMIN, "meeting", "get", "/meetingInvitees", "/v1/meetingInvitees?meetingId=" + id + "&max=100");
+		assertValid(ADMIN, "meeting", "get", "/meetings/{meetingId}/registrants", "/v1/meetings/" + id + "/registrants?max=100");
+		assertValid(ADMIN, "meeting", "get", "/meetingParticipants", "/v1/meetingParticipants?meetingId=" + id + "&max=100");
+		List<JsonNode> registrants = all("/v1/meetings/" + id + "/registrants?max=100");
+		assertThat(registrants).hasSize(250);
+		assertThat(registrants.stream().filter(r -> r.get("email").asString().isEmpty())).hasSize(2);
+		assertThat(registrants.stream().map(r -> r.get("id").asString()).distinct()).hasSize(250);
+		List<JsonNode> participants = all("/v1/meetingParticipants?meetingId=" + id + "&max=100");
+		assertThat(participants).hasSize(101);
+		assertThat(participants.get(0).get("email").asString()).isEqualTo(all("/v1/meetingInvitees?meetingId=" + id + "&max=100").get(0).get("email").asString());
+		assertThat(client.call(null, "POST", "/sandbox/webinars", "{\"hostEmail\":\"admin@switchboard.test\",\"registrants\":200001}").statusCode()).isEqualTo(400);
+	}
+
+	private List<JsonNode> all(String first) throws Exception {
+		List<JsonNode> all = new ArrayList<>();
+		String next = first;
+		while (next != null) {
+			HttpResponse<String> page = client.call(ADMIN, "GET", next, null);
+			SandboxClient.JSON.readTree(page.body()).get("items").forEach(all::add);
+			next = page.headers().firstValue("Link").map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>'))).orElse(null);
+		}
+		return all;
+	}
+
 	private void assertValid(String method, String specPath, String path) throws Exception {
 		assertValid(AGENT, "messaging", method, specPath, path);
 	}

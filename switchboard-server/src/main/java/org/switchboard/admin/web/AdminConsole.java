@@ -56,7 +56,7 @@ class AdminConsole {
 
 	@PostMapping("/admin/general")
 	String saveGeneral(@RequestParam String defaultPhoneRegion, @RequestParam(required = false) String publicBaseUrl,
-			Model model, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		Map<String, Object> general = new LinkedHashMap<>();
 		general.put("defaultPhoneRegion", defaultPhoneRegion);
 		general.put("publicBaseUrl", publicBaseUrl);
@@ -68,10 +68,16 @@ class AdminConsole {
 		catch (ProblemException e) {
 			Map<String, String> errors = new LinkedHashMap<>();
 			e.errors().forEach(p -> errors.put(p.field(), p.message()));
-			model.addAttribute("general", general);
-			model.addAttribute("errors", errors);
-			model.addAttribute("audit", settings.recentAudit(50));
-			return "admin/console";
+			// Post/redirect/get: the console shows the input and its errors, and a reload never re-posts (or 405s).
+			redirect.addFlashAttribute("general", general);
+			redirect.addFlashAttribute("errors", errors);
+			return "redirect:/admin";
 		}
+	}
+
+	/** The form's address opened directly (a bookmark, a reload after an old error page) shows the console. */
+	@GetMapping("/admin/general")
+	String general() {
+		return "redirect:/admin";
 	}
 }

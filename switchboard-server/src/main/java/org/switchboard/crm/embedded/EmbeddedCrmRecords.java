@@ -17,6 +17,7 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneMatch;
 import org.switchboard.crm.PhoneNormalizer;
 import org.switchboard.crm.RecordPage;
+import org.switchboard.crm.RecordVersion;
 import org.switchboard.platform.errors.FieldProblem;
 
 /** The embedded CRM store: records in the product's own database. */
@@ -57,6 +58,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		int from = Math.max(0, offset);
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return new RecordPage(List.of(), 0); // only symbols or emoji: nothing matches, rather than everything
+		}
 		if (words.isEmpty()) {
 			return new RecordPage(readAll(description, table.list(description.name(), from, size)), table.count(description.name()));
 		}
@@ -70,6 +74,9 @@ class EmbeddedCrmRecords implements CrmRecords {
 		ObjectDescription description = schema.describe(object);
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<String> words = SearchTerms.queryWords(query);
+		if (words.isEmpty() && query != null && !query.isBlank()) {
+			return List.of();
+		}
 		List<String> ids = words.isEmpty() ? table.list(description.name(), 0, size)
 				: distinct(table.searchTerms(description.name(), words, size * 3), 0, size);
 		return readAll(description, ids);
@@ -129,7 +136,7 @@ class EmbeddedCrmRecords implements CrmRecords {
 
 	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit) {
 		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
-		for (String[] hit : table.phoneParts(object.name(), digits, fields, limit * 4)) {
+		for (String[] hit : table.phoneParts(object.keyPrefix(), digits, fields, limit * 4)) {
 			if (fieldById.size() < limit) {
 				fieldById.putIfAbsent(hit[0], hit[1]);
 			}
@@ -157,15 +164,106 @@ class EmbeddedCrmRecords implements CrmRecords {
 	@Override
 	@Transactional
 	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId) {
+		return update(object, id, values, actorId, null);
+	}
+
+	@Override
+	@Transactional
+	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId, String expectedVersion) {
 		ObjectDescription description = schema.describe(object);
-		StoredRecord updated = writer.update(description, load(description, id), values, actorId);
+		StoredRecord updated = writer.update(description, lockAt(description, id, expectedVersion), values, actorId);
 		return reader.read(description, updated, List.of());
+	}
+
+	/**
+	 * One query per 1,000 values: the search-term index for name and email fields, the reference index for references;
+	 * any other field is compared on every record of the object.
+	 */
+	@Override
+	public List<CrmRecord> findAllByField(String object, String field, Collection<String> values) {
+		ObjectDescription description = schema.describe(object);
+		FieldDescription f = description.field(field)
+			.orElseThrow(() -> CrmException.invalidFields(object, List.of(new FieldProblem(field, "is not a field of " + object))));
+		boolean reference = f.type() == org.switchboard.crm.FieldType.REFERENCE || f.type() == org.switchboard.crm.FieldType.ID;
+		java.util.function.Function<Object, String> key = reference ? v -> RecordIds.canonical(v.toString()) : v -> SearchTerms.fold(v.toString());
+		List<String> wanted = values.stream().filter(java.util.Objects::nonNull).map(key::apply)
+			.filter(v -> v != null && !v.isEmpty()).distinct().sorted().toList();
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		if (!reference && !RecordIndexes.isSearchField(f)) {
+			ids.addAll(table.idsOf(description.name()));
+		}
+		for (int from = 0; from < wanted.size() && (reference || RecordIndexes.isSearchField(f)); from += 1_000) {
+			List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + 1_000));
+			ids.addAll(f.type() == org.switchboard.crm.FieldType.ID ? batch
+					: reference ? table.referencingAny(description.name(), f.name(), batch) : table.exactTerms(description.name(), batch));
+		}
+		Set<String> set = new java.util.HashSet<>(wanted);
+		List<String> all = new ArrayList<>(ids);
+		List<CrmRecord> found = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1_000) {
+			table.findAll(all.subList(from, Math.min(all.size(), from + 1_000))).stream()
+				.filter(r -> r.object().equals(description.name()))
+				.filter(r -> f.type() == org.switchboard.crm.FieldType.ID ? set.contains(r.id())
+						: r.values().get(f.name()) != null && set.contains(key.apply(r.values().get(f.name()))))
+				.forEach(r -> found.add(reader.read(description, r, List.of())));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional
+	public void updateAll(String object, Map<String, Map<String, Object>> valuesById, String actorId) {
+		ObjectDescription description = schema.describe(object);
+		Map<String, StoredRecord> loaded = new java.util.HashMap<>();
+		List<String> ids = valuesById.keySet().stream().map(RecordIds::canonical).filter(java.util.Objects::nonNull).toList();
+		for (int from = 0; from < ids.size(); from += 1_000) {
+			table.findAll(ids.subList(from, Math.min(ids.size(), from + 1_000))).forEach(r -> loaded.put(r.id(), r));
+		}
+		valuesById.forEach((id, values) -> {
+			StoredRecord existing = loaded.get(RecordIds.canonical(id));
+			if (existing == null || !existing.object().equals(description.name())) {
+				throw CrmException.notFound(description.name(), id);
+			}
+			writer.update(description, existing, values, actorId);
+		});
 	}
 
 	@Override
 	@Transactional
 	public void delete(String object, String id, String actorId) {
-		writer.delete(load(schema.describe(object), id), actorId);
+		delete(object, id, actorId, null);
+	}
+
+	@Override
+	@Transactional
+	public void delete(String object, String id, String actorId, String expectedVersion) {
+		writer.delete(lockAt(schema.describe(object), id, expectedVersion), actorId);
+	}
+
+	@Override
+	public RecordVersion version(String object, String id) {
+		return versionOf(load(schema.describe(object), id));
+	}
+
+	/** Loads the record for a write with its row locked, refusing it when it is no longer at {@code expectedVersion}. */
+	private StoredRecord lockAt(ObjectDescription object, String id, String expectedVersion) {
+		StoredRecord record = Optional.ofNullable(RecordIds.canonical(id)).flatMap(table::findForUpdate)
+			.filter(r -> r.object().equals(object.name()))
+			.orElseThrow(() -> CrmException.notFound(object.name(), id));
+		RecordVersion current = versionOf(record);
+		if (!current.matches(expectedVersion)) {
+			throw CrmException.stale(object.name(), record.id(), current);
+		}
+		return record;
+	}
+
+	private RecordVersion versionOf(StoredRecord record) {
+		String modifier = record.lastModifiedBy() == null ? null
+				: table.find(record.lastModifiedBy()).map(StoredRecord::name).orElse(null);
+		return new RecordVersion(String.valueOf(record.version()), record.lastModifiedBy(), modifier, record.lastModifiedDate());
 	}
 
 	private StoredRecord load(ObjectDescription object, String id) {

@@ -25,6 +25,9 @@ public final class FieldValueConverter {
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final int STRING_LIMIT = 255;
 	private static final int TEXT_LIMIT = 32_000;
+	private static final int EMAIL_LIMIT = 80;
+	/** Salesforce's sizes for the parts of a person's name, so Salutation + FirstName + LastName fit the Name column. */
+	private static final Map<String, Integer> FIELD_LIMITS = Map.of("FirstName", 40, "MiddleName", 40, "LastName", 80);
 
 	private FieldValueConverter() {
 	}
@@ -62,7 +65,7 @@ public final class FieldValueConverter {
 			return null;
 		}
 		return switch (field.type()) {
-			case STRING, PHONE -> limited(text(value), STRING_LIMIT);
+			case STRING, PHONE -> limited(text(value), FIELD_LIMITS.getOrDefault(field.name(), STRING_LIMIT));
 			case TEXT -> limited(text(value), TEXT_LIMIT);
 			case EMAIL -> email(value);
 			case NUMBER -> number(value);
@@ -84,14 +87,14 @@ public final class FieldValueConverter {
 
 	private static String limited(String text, int limit) {
 		if (text.length() > limit) {
-			throw new IllegalArgumentException("must be at most " + limit + " characters");
+			throw new IllegalArgumentException("is too long (" + text.length() + " characters, at most " + limit + ")");
 		}
 		return text;
 	}
 
 	private static String email(Object value) {
-		String text = text(value).trim();
-		if (text.length() > 80 || !EMAIL.matcher(text).matches()) {
+		String text = limited(text(value).trim(), EMAIL_LIMIT);
+		if (!EMAIL.matcher(text).matches()) {
 			throw new IllegalArgumentException("'" + abbreviate(text) + "' is not an email address");
 		}
 		return text;

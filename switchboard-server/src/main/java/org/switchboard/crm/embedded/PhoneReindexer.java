@@ -52,7 +52,7 @@ class PhoneReindexer implements AutoCloseable {
 	@EventListener(ApplicationReadyEvent.class)
 	void backfillPhoneParts() {
 		boolean missing = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM crm_phone LIMIT 1) p").query(Long.class).single() > 0
-				&& jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM crm_phone_part LIMIT 1) p").query(Long.class).single() == 0;
+				&& jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM crm_phone_tail LIMIT 1) p").query(Long.class).single() == 0;
 		if (missing) {
 			worker.submit(this::reindexAll);
 		}

@@ -12,6 +12,8 @@ class RecordIds {
 	private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 	private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 	private static final int BLOCK_SIZE = 10_000;
+	/** An id starts with its object's key prefix of this many characters. */
+	static final int KEY_PREFIX_LENGTH = 3;
 
 	private final JdbcClient jdbc;
 	private long next;

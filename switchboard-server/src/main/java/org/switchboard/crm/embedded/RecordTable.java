@@ -48,6 +48,11 @@ class RecordTable {
 			.param("user", userId).param("objects", objects).param("limit", limit).query(String.class).list();
 	}
 
+	/** The record, its row locked until the transaction ends, so a version check and the write that follows are one step. */
+	Optional<StoredRecord> findForUpdate(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM crm_record WHERE id = ? FOR UPDATE").param(id).query(this::toRecord).optional();
+	}
+
 	List<StoredRecord> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -153,6 +158,36 @@ class RecordTable {
 			.params(object, term).query(String.class).list();
 	}
 
+	/**
+	 * Ids of records of {@code object} with one of the whole folded {@code terms} (name, email and username values).
+	 * The range of the terms bounds an index range scan: H2 does not look a long IN list up in an index's second
+	 * column, so callers pass values close together in sort order (a sorted batch).
+	 */
+	List<String> exactTerms(String object, Collection<String> terms) {
+		java.util.TreeSet<String> sorted = new java.util.TreeSet<>(terms);
+		return jdbc.sql("SELECT record_id FROM crm_search_term WHERE object_name = :object AND term >= :first AND term <= :last AND term IN (:terms)")
+			.param("object", object).param("first", sorted.first()).param("last", sorted.last()).param("terms", sorted)
+			.query(String.class).list();
+	}
+
+	/** Ids of records of {@code object} whose reference {@code field} points at one of {@code targetIds} (a range scan, as above). */
+	List<String> referencingAny(String object, String field, Collection<String> targetIds) {
+		if (targetIds.isEmpty()) {
+			return List.of();
+		}
+		java.util.TreeSet<String> sorted = new java.util.TreeSet<>(targetIds);
+		return jdbc.sql("""
+				SELECT record_id FROM crm_reference WHERE target_id >= :first AND target_id <= :last AND target_id IN (:targets)
+				AND object_name = :object AND field_name = :field""")
+			.param("first", sorted.first()).param("last", sorted.last()).param("targets", sorted)
+			.param("object", object).param("field", field).query(String.class).list();
+	}
+
+	/** Every id of the object (for matching on a field no index holds). */
+	List<String> idsOf(String object) {
+		return jdbc.sql("SELECT id FROM crm_record WHERE object_name = ?").param(object).query(String.class).list();
+	}
+
 	/** (record id, object, phone field) for every stored phone equal to {@code e164} in the given objects. */
 	List<String[]> phoneMatches(String e164, Collection<String> objects) {
 		return jdbc.sql("SELECT record_id, object_name, field_name FROM crm_phone WHERE e164 = :e164 AND object_name IN (:objects)")
@@ -161,34 +196,46 @@ class RecordTable {
 	}
 
 	/**
-	 * (record id, phone field) of numbers in {@code fields} of {@code object} that contain {@code digits},
-	 * in index order; a record may appear once per field and per occurrence.
+	 * (record id, phone field) of numbers in {@code fields} of the object with {@code keyPrefix} that contain
+	 * {@code digits}, in index order; a record may appear once per field and per occurrence. The tail index
+	 * finds the records (its key starts with the record id's key prefix), their phone rows say which fields match.
 	 */
-	List<String[]> phoneParts(String object, String digits, Collection<String> fields, int maxRows) {
+	List<String[]> phoneParts(String keyPrefix, String digits, Collection<String> fields, int maxRows) {
 		return jdbc.sql("""
-				SELECT record_id, field_name FROM crm_phone_part
-				WHERE object_name = :object AND part >= :from AND part < :to AND field_name IN (:fields)
-				ORDER BY object_name, part, record_id LIMIT :max""")
-			.param("object", object).param("from", digits).param("to", prefixEnd(digits)).param("fields", fields)
-			.param("max", maxRows)
+				SELECT t.record_id, p.field_name FROM crm_phone_tail t
+				JOIN crm_phone p ON p.record_id = t.record_id AND p.field_name IN (:fields)
+				WHERE t.tail >= :from AND t.tail < :to AND POSITION(:digits IN p.e164) > 0
+				ORDER BY t.tail, t.record_id LIMIT :max""")
+			.param("from", keyPrefix + digits).param("to", keyPrefix + prefixEnd(digits)).param("fields", fields)
+			.param("digits", digits).param("max", maxRows)
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list();
 	}
 
-	/** Inserts (record id, field, object, E.164) phone rows and the searchable parts of each number. */
+	/** Inserts (record id, field, object, E.164) phone rows and the searchable tails of each record's numbers. */
 	void insertPhones(List<Object[]> phones) {
-		List<Object[]> parts = new ArrayList<>();
-		for (Object[] phone : phones) {
-			for (String part : PhoneParts.of((String) phone[3])) {
-				parts.add(new Object[] { phone[2], part, phone[0], phone[1] });
-			}
-		}
 		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", phones);
-		template.batchUpdate("INSERT INTO crm_phone_part (object_name, part, record_id, field_name) VALUES (?, ?, ?, ?)", parts);
+		template.batchUpdate("INSERT INTO crm_phone_tail (tail, record_id) VALUES (?, ?)", tails(phones));
 	}
 
 	void deletePhones(Collection<String> recordIds) {
+		List<Object[]> stored = jdbc.sql("SELECT record_id, field_name, object_name, e164 FROM crm_phone WHERE record_id IN (:ids)")
+			.param("ids", recordIds).query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.list();
+		// The tail index has no index by record: its rows are found again from the stored numbers.
+		template.batchUpdate("DELETE FROM crm_phone_tail WHERE tail = ? AND record_id = ?", tails(stored));
 		jdbc.sql("DELETE FROM crm_phone WHERE record_id IN (:ids)").param("ids", recordIds).update();
-		jdbc.sql("DELETE FROM crm_phone_part WHERE record_id IN (:ids)").param("ids", recordIds).update();
+	}
+
+	/** (key prefix + tail, record id) once per distinct tail of each record's numbers (ADR 0023). */
+	private static List<Object[]> tails(List<Object[]> phones) {
+		java.util.Set<List<String>> tails = new java.util.LinkedHashSet<>();
+		for (Object[] phone : phones) {
+			String recordId = (String) phone[0];
+			for (String part : PhoneParts.of((String) phone[3])) {
+				tails.add(List.of(recordId.substring(0, RecordIds.KEY_PREFIX_LENGTH) + part, recordId));
+			}
+		}
+		return tails.stream().map(t -> new Object[] { t.get(0), t.get(1) }).toList();
 	}
 
 	private void insertIndexes(List<StoredRecord> records, List<RecordIndexes> indexes) {
@@ -209,8 +256,7 @@ class RecordTable {
 
 	private void deleteIndexes(String id) {
 		jdbc.sql("DELETE FROM crm_search_term WHERE record_id = ?").param(id).update();
-		jdbc.sql("DELETE FROM crm_phone WHERE record_id = ?").param(id).update();
-		jdbc.sql("DELETE FROM crm_phone_part WHERE record_id = ?").param(id).update();
+		deletePhones(List.of(id));
 		jdbc.sql("DELETE FROM crm_reference WHERE record_id = ?").param(id).update();
 	}
 

@@ -134,7 +134,9 @@ class RecordWriter {
 		values.values().removeIf(Objects::isNull);
 		references.check(object, values, values, problems);
 		ComputedFields.applyDefaults(object.name(), values, object.field("OwnerId").isPresent(), actorId);
-		object.fields().stream().filter(f -> f.required() && f.updateable() && !values.containsKey(f.name()))
+		// A value refused above (too long, not a date) is not also "required": one message per field, the right one.
+		java.util.Set<String> refused = problems.stream().map(FieldProblem::field).collect(java.util.stream.Collectors.toSet());
+		object.fields().stream().filter(f -> f.required() && f.updateable() && !values.containsKey(f.name()) && !refused.contains(f.name()))
 			.forEach(f -> problems.add(new FieldProblem(f.name(), "is required")));
 		return values;
 	}

@@ -12,10 +12,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.access.Access;
+import org.switchboard.access.ObjectOperation;
 import org.switchboard.access.SignedInOnly;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecord;
@@ -24,72 +24,68 @@ import org.switchboard.crm.CrmSchema;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
-import org.switchboard.crm.RecordPage;
+import org.switchboard.crm.RecordVersion;
+import org.switchboard.crm.StaleRecordException;
 import org.switchboard.platform.ui.RecordAction;
 import org.switchboard.platform.ui.RecordActions;
 import org.switchboard.platform.ui.RecordComponent;
 import org.switchboard.platform.ui.RecordComponents;
 import org.switchboard.workspace.RecordAccess;
+import org.switchboard.workspace.RecordRights;
+import org.switchboard.workspace.web.FieldValues.Shown;
 
 /** List views, record pages and record forms for every object. */
 @Controller
 @SignedInOnly
 class RecordPages {
 
-	static final int PAGE_SIZE = 25;
+	/** The form field carrying the version the edit form was filled from (ADR 0021). */
+	static final String VERSION = "_version";
 
 	private final CrmRecords records;
 	private final CrmSchema schema;
 	private final List<RecordActions> actionProviders;
 	private final List<RecordComponents> componentProviders;
+	private final UserFormats formats;
+	private final RecordRights rights;
+	private final RecentViews recentViews;
 
 	RecordPages(CrmRecords records, CrmSchema schema, List<RecordActions> actionProviders,
-			List<RecordComponents> componentProviders) {
+			List<RecordComponents> componentProviders, UserFormats formats, RecordRights rights, RecentViews recentViews) {
+		this.formats = formats;
+		this.recentViews = recentViews;
+		this.rights = rights;
 		this.records = records;
 		this.schema = schema;
 		this.actionProviders = actionProviders;
 		this.componentProviders = componentProviders;
 	}
 
-	@GetMapping("/records/{object}")
-	String list(@PathVariable String object, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordPage results = records.search(description.name(), q, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
-		List<String> columns = RecordViews.columns(description.name()).isEmpty() ? firstFields(description)
-				: RecordViews.columns(description.name());
-		model.addAttribute("object", description);
-		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("page", Math.max(0, page));
-		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("results", results);
-		model.addAttribute("columns", columns.stream().map(c -> new Column(c, label(description, c))).toList());
-		model.addAttribute("rows", results.records().stream().map(r -> withPaths(r, columns)).toList());
-		return htmx != null ? "records/list :: results" : "records/list";
-	}
-
 	@GetMapping("/records/{object}/{id}")
 	String view(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
+		ObjectDescription description = allowed(object, ObjectOperation.READ);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
-		model.addAttribute("highlights", highlights(description, record));
-		model.addAttribute("details", details(description, record));
+		FieldValues values = formats.values();
+		model.addAttribute("highlights", highlights(description, record, values));
+		model.addAttribute("details", details(description, record, values));
 		model.addAttribute("actions", actions(description, record));
 		model.addAttribute("components", componentProviders.stream()
 			.flatMap(p -> p.componentsFor(description.name(), record.id()).stream())
 			.sorted(Comparator.comparingInt(RecordComponent::order)).toList());
 		model.addAttribute("related", related(description, record));
-		model.addAttribute("mayWrite", RecordAccess.mayWrite(description));
+		model.addAttribute("values", values);
+		model.addAttribute("stagePath", StagePath.of(description, record));
+		recentViews.viewed(Access.currentUserId(), description.name(), record.id());
+		model.addAttribute("mayEdit", rights.may(description, ObjectOperation.EDIT));
+		model.addAttribute("mayDelete", rights.may(description, ObjectOperation.DELETE));
 		return "records/view";
 	}
 
 	@GetMapping("/records/{object}/new")
 	String newForm(@PathVariable String object, @RequestParam MultiValueMap<String, String> prefill, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.CREATE);
 		Map<String, Object> values = new java.util.LinkedHashMap<>();
 		// Fields named in the query string start filled in ("New lead" for an unknown caller passes Phone).
 		description.fields().stream().filter(f -> f.updateable() && prefill.getFirst(f.name()) != null)
@@ -100,8 +96,7 @@ class RecordPages {
 	@PostMapping("/records/{object}")
 	String create(@PathVariable String object, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.CREATE);
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
 			CrmRecord created = records.create(description.name(), values, Access.currentUserId());
@@ -116,25 +111,42 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/edit")
 	String editForm(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.EDIT);
 		CrmRecord record = records.get(description.name(), id, List.of());
+		model.addAttribute("version", records.version(description.name(), record.id()).tag());
 		return form(model, description, record, record.fields(), Map.of());
 	}
 
 	@PostMapping("/records/{object}/{id}")
 	String update(@PathVariable String object, @PathVariable String id, @RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.EDIT);
 		CrmRecord record = records.get(description.name(), id, List.of());
 		Map<String, Object> values = RecordForms.values(description, form);
 		try {
-			records.update(description.name(), record.id(), values, Access.currentUserId());
+			records.update(description.name(), record.id(), values, Access.currentUserId(), form.getFirst(VERSION));
 			redirect.addFlashAttribute("flash", "Saved.");
 			return "redirect:/records/" + description.name() + "/" + record.id();
 		}
+		catch (StaleRecordException e) {
+			RecordVersion current = e.current();
+			CrmRecord saved = records.get(description.name(), record.id(), List.of());
+			StaleEdit.Merge merge = StaleEdit.merge(description, saved, values, form);
+			String who = current.modifiedByName() == null ? "someone else" : current.modifiedByName();
+			model.addAttribute("formError", "Changed by " + who + " at " + formats.dateTime(current.modifiedAt(), formats.zone())
+					+ " — review and save again.");
+			model.addAttribute("version", current.tag());
+			model.addAttribute("savedNow", merge.conflicts());
+			model.addAttribute("takenFromSaved", merge.takenFromSaved());
+			model.addAttribute("changedBy", who);
+			model.addAttribute("originals", StaleEdit.originals(description, saved.fields()));
+			return form(model, description, saved, merge.values(), Map.of());
+		}
 		catch (CrmException e) {
+			model.addAttribute("version", form.getFirst(VERSION));
+			Map<String, String> originals = new LinkedHashMap<>();
+			description.fields().forEach(f -> originals.put(f.name(), form.getFirst(StaleEdit.WAS + f.name())));
+			model.addAttribute("originals", originals);
 			model.addAttribute("formError", e.getMessage());
 			return form(model, description, record, values, errors(e));
 		}
@@ -142,8 +154,7 @@ class RecordPages {
 
 	@GetMapping("/records/{object}/{id}/delete")
 	String confirmDelete(@PathVariable String object, @PathVariable String id, Model model) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		model.addAttribute("object", description);
 		model.addAttribute("record", records.get(description.name(), id, List.of("Id")));
 		return "records/delete";
@@ -151,8 +162,7 @@ class RecordPages {
 
 	@PostMapping("/records/{object}/{id}/delete")
 	String delete(@PathVariable String object, @PathVariable String id, RedirectAttributes redirect) {
-		ObjectDescription description = RecordAccess.resolve(schema, object);
-		RecordAccess.requireWrite(description);
+		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		CrmRecord record = records.get(description.name(), id, List.of("Id"));
 		records.delete(description.name(), record.id(), Access.currentUserId());
 		redirect.addFlashAttribute("flash", description.label() + " \"" + (record.name() == null ? record.id() : record.name()) + "\" was deleted.");
@@ -162,13 +172,24 @@ class RecordPages {
 	private String form(Model model, ObjectDescription description, CrmRecord record, Map<String, Object> values,
 			Map<String, String> errors) {
 		List<FormField> fields = description.fields().stream().filter(FieldDescription::updateable)
-			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f)))
+			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f),
+					f.type() == FieldType.REFERENCE && !f.referenceTo().isEmpty() ? Lookup.of(records, description.name(), f, values.get(f.name())) : null))
 			.toList();
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
 		model.addAttribute("fields", fields);
 		model.addAttribute("checkboxMarker", RecordForms.CHECKBOX_MARKER);
+		if (record != null && !model.containsAttribute("originals")) {
+			model.addAttribute("originals", StaleEdit.originals(description, values));
+		}
 		return "records/form";
+	}
+
+	/** The object named in the path, once the user is known to may do {@code operation} on it (else 404 or 403). */
+	private ObjectDescription allowed(String object, ObjectOperation operation) {
+		ObjectDescription description = RecordAccess.resolve(schema, object);
+		rights.require(description, operation);
+		return description;
 	}
 
 	private List<RecordAction> actions(ObjectDescription object, CrmRecord record) {
@@ -177,29 +198,30 @@ class RecordPages {
 		return actions.stream().sorted(Comparator.comparingInt(RecordAction::order)).limit(3).toList();
 	}
 
-	private List<Shown> highlights(ObjectDescription object, CrmRecord record) {
+	private List<Shown> highlights(ObjectDescription object, CrmRecord record, FieldValues values) {
 		List<String> paths = RecordViews.highlights(object.name());
 		CrmRecord resolved = paths.isEmpty() ? record : records.get(object.name(), record.id(), paths);
-		return paths.stream().map(p -> new Shown(label(object, p), resolved.get(p), isPhone(object, p), null)).toList();
+		return paths.stream()
+			.map(p -> values.show(label(object, p), FieldValues.fieldAt(schema, object, p).orElse(null), resolved.get(p), null))
+			.toList();
 	}
 
-	private List<Shown> details(ObjectDescription object, CrmRecord record) {
+	private List<Shown> details(ObjectDescription object, CrmRecord record, FieldValues values) {
 		List<Shown> shown = new ArrayList<>();
 		for (FieldDescription field : object.fields()) {
 			Object value = record.get(field.name());
 			if (value == null || field.type() == FieldType.ID) {
 				continue;
 			}
-			String link = null;
 			if (field.type() == FieldType.REFERENCE) {
 				String target = records.objectOf(value.toString()).orElse(null);
-				if (target != null) {
-					link = "/records/" + target + "/" + value;
-					CrmRecord referenced = records.get(target, value.toString(), List.of("Id"));
-					value = referenced.name() == null ? value : referenced.name();
-				}
+				String name = target == null ? null : records.get(target, value.toString(), List.of("Id")).name();
+				// A dangling or nameless reference says so; the id itself is never shown.
+				shown.add(new Shown(field.label(), name == null ? "(no name)" : name, "text",
+						target == null ? null : "/records/" + target + "/" + value));
+				continue;
 			}
-			shown.add(new Shown(field.label(), value, field.isPhone(), link));
+			shown.add(values.show(field.label(), field, value, null));
 		}
 		return shown;
 	}
@@ -217,15 +239,7 @@ class RecordPages {
 		return errors;
 	}
 
-	private CrmRecord withPaths(CrmRecord record, List<String> columns) {
-		return columns.stream().anyMatch(c -> c.contains(".")) ? records.get(record.object(), record.id(), columns) : record;
-	}
-
-	private static List<String> firstFields(ObjectDescription object) {
-		return object.fields().stream().filter(f -> f.updateable() && !f.name().equals("Name")).limit(4).map(FieldDescription::name).toList();
-	}
-
-	private static String label(ObjectDescription object, String path) {
+	static String label(ObjectDescription object, String path) {
 		return path.contains(".") ? path.substring(0, path.indexOf('.')) + " " + path.substring(path.lastIndexOf('.') + 1).replace("Name", "").trim()
 				: object.field(path).map(FieldDescription::label).orElse(path);
 	}
@@ -248,13 +262,7 @@ class RecordPages {
 		};
 	}
 
-	record Column(String path, String label) {
-	}
-
-	record Shown(String label, Object value, boolean phone, String link) {
-	}
-
-	record FormField(FieldDescription field, String value, String error, String inputType) {
+	record FormField(FieldDescription field, String value, String error, String inputType, Lookup lookup) {
 	}
 
 	record RelatedList(String title, String object, List<CrmRecord> records) {

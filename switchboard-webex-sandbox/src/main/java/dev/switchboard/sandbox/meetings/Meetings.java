@@ -94,6 +94,7 @@ public class Meetings {
 			.on("POST", "/sandbox/meetings/{meetingId}/invitees", r -> simulate(r, invitees, this::invitee))
 			.on("POST", "/sandbox/meetings/{meetingId}/registrants", r -> simulate(r, registrants, this::registrant))
 			.on("POST", "/sandbox/meetings/{meetingId}/participants", r -> simulate(r, participants, this::participant))
+			.on("POST", "/sandbox/webinars", this::generateWebinar)
 			.on("POST", "/sandbox/meetings/{meetingId}/start", this::start)
 			.on("POST", "/sandbox/meetings/{meetingId}/join", this::join)
 			.on("POST", "/sandbox/meetings/{meetingId}/leave", this::leave)
@@ -369,7 +370,27 @@ public class Meetings {
 			list.addAll(of(participants, instance));
 		}
 		ZoneId zone = answerZone(request, series);
-		return pageInOrder(request, list.stream().map(p -> zoned(p, zone)).toList());
+		return pageInOrder(request, list, p -> zoned(p, zone));
+	}
+
+	/** A generated webinar (see {@link GeneratedWebinars}), hosted by {@code hostEmail}, with its people. */
+	private Response generateWebinar(Request request) {
+		GeneratedWebinars.Spec spec = GeneratedWebinars.Spec.of(request);
+		Person host = people.byEmail(spec.hostEmail()).filter(p -> "person".equals(p.type()))
+			.orElseThrow(() -> ApiError.badRequest("hostEmail '" + spec.hostEmail() + "' is not a user of this site"));
+		Map<String, Object> webinar = meeting(host, spec.title(), request.json(), spec.start(), spec.end(), "webinar");
+		webinar.put("timezone", "UTC");
+		webinar.put("sessionTypeId", 9);
+		webinar.put("state", spec.end().isBefore(Instant.now()) ? "expired" : "active");
+		String id = (String) webinar.get("id");
+		invitees.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.invitees(spec, webinar, sequence)));
+		registrants.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.registrants(spec, sequence)));
+		participants.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.participants(spec, webinar, sequence)));
+		meetings.put(id, webinar);
+		Map<String, Object> answer = new LinkedHashMap<>(zoned(webinar, ZoneId.of("UTC")));
+		answer.put("generated", Map.of("invitees", spec.invitees(), "registrants", spec.registrants(), "attendees", spec.attendees(),
+				"domain", spec.domain()));
+		return Response.ok(answer);
 	}
 
 	private Map<String, Object> liveParticipant(Map<String, Object> instance, String email, String displayName, boolean host) {
@@ -645,10 +666,21 @@ public class Meetings {
 	}
 
 	/** Participants in the order they came: a position is the index, so an appended one never repeats or vanishes. */
-	private static Response pageInOrder(Request request, List<Map<String, Object>> list) {
-		List<Map.Entry<Integer, Map<String, Object>>> indexed = java.util.stream.IntStream.range(0, list.size())
-			.mapToObj(i -> Map.entry(i, list.get(i))).toList();
-		return Paging.page(request, indexed, e -> Paging.ascending(e.getKey()), Map.Entry::getValue, 10, 100);
+	private static Response pageInOrder(Request request, List<Map<String, Object>> list,
+			java.util.function.Function<Map<String, Object>, Object> json) {
+		// A lazy (index, item) view: a page of 100 out of 200,000 costs the page, not the list.
+		List<Map.Entry<Integer, Map<String, Object>>> indexed = new java.util.AbstractList<>() {
+			@Override
+			public Map.Entry<Integer, Map<String, Object>> get(int index) {
+				return Map.entry(index, list.get(index));
+			}
+
+			@Override
+			public int size() {
+				return list.size();
+			}
+		};
+		return Paging.page(request, indexed, e -> Paging.ascending(e.getKey()), e -> json.apply(e.getValue()), 10, 100);
 	}
 
 	/**

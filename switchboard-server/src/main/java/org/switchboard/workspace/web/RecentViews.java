@@ -1,0 +1,38 @@
+package org.switchboard.workspace.web;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The records each user opened last, newest first (the "Recently viewed" list views). */
+@Component
+class RecentViews {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	RecentViews(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	void viewed(String userId, String object, String recordId) {
+		if (userId == null) {
+			return;
+		}
+		jdbc.sql("DELETE FROM workspace_recent_view WHERE user_id = ? AND record_id = ?").params(userId, recordId).update();
+		jdbc.sql("INSERT INTO workspace_recent_view (user_id, record_id, object_name, viewed_at) VALUES (?, ?, ?, ?)")
+			.params(userId, recordId, object, clock.instant().atOffset(ZoneOffset.UTC)).update();
+	}
+
+	@Transactional(readOnly = true)
+	List<String> recent(String userId, String object, int limit) {
+		return jdbc.sql("SELECT record_id FROM workspace_recent_view WHERE user_id = ? AND object_name = ? ORDER BY viewed_at DESC LIMIT ?")
+			.params(userId, object, limit).query(String.class).list();
+	}
+}
