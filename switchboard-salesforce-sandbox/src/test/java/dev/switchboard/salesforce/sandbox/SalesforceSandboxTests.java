@@ -127,6 +127,15 @@ class SalesforceSandboxTests {
 		RecordChange update = changes.stream().filter(c -> c.recordIds().contains(id) && c.changeType().equals("UPDATE")).findFirst().orElseThrow();
 		assertThat(update.changedFields()).contains("Title", "LastModifiedDate");
 		assertThat(update.changedValues()).containsEntry("Title", "CFO");
+		assertThat(update.changeOrigin()).as("no Sforce-Call-Options: like a UI edit").isEmpty();
+
+		HttpResponse<String> named = send(HttpRequest.newBuilder(URI.create(org.baseUrl() + "/services/data/v66.0/sobjects/Contact/" + id))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+			.header("Sforce-Call-Options", "client=switchboard, defaultNamespace=sb")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Title\":\"CEO\"}")));
+		assertThat(named.statusCode()).isEqualTo(204);
+		assertThat(changes).filteredOn(c -> c.recordIds().contains(id)).last().extracting(RecordChange::changeOrigin)
+			.isEqualTo("com/salesforce/api/rest/66.0;client=switchboard");
 	}
 
 	@Test
