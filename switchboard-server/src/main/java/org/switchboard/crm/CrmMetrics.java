@@ -26,7 +26,7 @@ class CrmMetrics {
 				if (!(bean instanceof CrmRecords)) {
 					return bean;
 				}
-				String adapter = environment.getProperty("switchboard.crm.backend", "embedded");
+				String adapter = environment.getProperty("switchboard.crm", "embedded");
 				ProxyFactory proxy = new ProxyFactory(bean);
 				proxy.setInterfaces(CrmRecords.class);
 				proxy.setProxyTargetClass(false);

@@ -22,6 +22,7 @@ class SalesforceConnectionBrowserTests extends BrowserTest {
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
 	}
 
 	@Autowired

@@ -60,6 +60,7 @@ public abstract class CrmRecordsContract {
 
 	@Test
 	void recentlyModifiedByListsTheUsersLatestChangesNewestFirstOverTheObjectsAsked() throws InterruptedException {
+		assumeTrue(recordsWritesAsTheActor(), "the CRM records writes as its integration user, not as the actor");
 		String profile = records.create("Profile", Map.of("Name", "Recent " + unique()), null).id();
 		String user = records.create("User", Map.of("Username", unique() + "@x.test", "Email", "r@x.test",
 				"LastName", "Recent", "ProfileId", profile), null).id();
@@ -203,7 +204,7 @@ public abstract class CrmRecordsContract {
 		assertThat(records.searchPhoneDigits("7946" + line, Map.of("Lead", Set.of("Phone", "MobilePhone")), 50))
 			.as("the tail index is scoped to the object by the id's key prefix")
 			.filteredOn(m -> m.record().id().equals(id)).isEmpty();
-		assertThat(tailRows(id)).isPositive();
+		assertThat(tailRows(id) > 0 || !indexesPhoneTails()).as("tail rows").isTrue();
 
 		records.delete("Contact", id, null);
 
@@ -519,12 +520,15 @@ public abstract class CrmRecordsContract {
 		RecordVersion after = records.version("Account", id);
 
 		assertThat(after.tag()).isNotEqualTo(read.tag());
-		assertThat(after.modifiedById()).isEqualTo(editor);
-		assertThat(after.modifiedByName()).isEqualTo("Erin Editor");
+		String modifier = recordsWritesAsTheActor() ? "Erin Editor" : after.modifiedByName();
+		if (recordsWritesAsTheActor()) {
+			assertThat(after.modifiedById()).isEqualTo(editor);
+			assertThat(after.modifiedByName()).isEqualTo("Erin Editor");
+		}
 		assertThatThrownBy(() -> records.update("Account", id, Map.of("Phone", "3"), null, read.tag()))
 			.isInstanceOfSatisfying(StaleRecordException.class, e -> {
 				assertThat(e.refusal()).isEqualTo(Refusal.STALE);
-				assertThat(e.getMessage()).contains("Erin Editor").contains("review and save again");
+				assertThat(e.getMessage()).contains(modifier).contains("review and save again");
 				assertThat(e.current().tag()).isEqualTo(after.tag());
 			});
 		assertThatThrownBy(() -> records.delete("Account", id, null, read.tag())).isInstanceOf(StaleRecordException.class);
@@ -534,11 +538,13 @@ public abstract class CrmRecordsContract {
 		records.update("Account", id, Map.of("Phone", "5"), null, null);
 		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("5");
 		records.delete("Account", id, null, records.version("Account", id).tag());
-		assertThat(records.objectOf(id)).isEmpty();
+		assertThatThrownBy(() -> records.get("Account", id, List.of())).isInstanceOfSatisfying(CrmException.class,
+				e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_FOUND));
 	}
 
 	@Test
 	void namesOverTheirSizeAre400NamingEachFieldAsTooLong() {
+		assumeTrue(wordsLengthErrorsLikeTheEmbeddedStore(), "the CRM words its own length errors");
 		assertThatThrownBy(() -> records.create("Contact", Map.of("FirstName", "F".repeat(141), "LastName", "L".repeat(255),
 				"Email", "e".repeat(90) + "@x.test"), null))
 			.isInstanceOfSatisfying(CrmException.class, e -> {
@@ -549,6 +555,21 @@ public abstract class CrmRecordsContract {
 		assertThatThrownBy(() -> records.create("Account", Map.of("Name", "A".repeat(256)), null))
 			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(FieldProblem::message)
 				.containsExactly("is too long (256 characters, at most 255)"));
+	}
+
+	/** False where the CRM records every write as one integration user (Salesforce): tests of last modifiers are skipped. */
+	protected boolean recordsWritesAsTheActor() {
+		return true;
+	}
+
+	/** False where the store keeps no phone-tail index rows of its own (Salesforce searches phones with SOSL). */
+	protected boolean indexesPhoneTails() {
+		return true;
+	}
+
+	/** False where length errors come from the CRM in its own words (Salesforce's STRING_TOO_LONG). */
+	protected boolean wordsLengthErrorsLikeTheEmbeddedStore() {
+		return true;
 	}
 
 	/** False where custom objects and fields are defined outside Switchboard (Salesforce Setup); those tests are skipped. */

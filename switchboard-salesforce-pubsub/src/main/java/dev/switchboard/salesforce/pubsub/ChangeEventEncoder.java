@@ -22,11 +22,8 @@ final class ChangeEventEncoder {
 			"GAP_UPDATE", "GAP_DELETE", "GAP_UNDELETE", "GAP_OVERFLOW");
 
 	private final ChangeEventSchemas schemas;
-	private final String changeOrigin;
-
-	ChangeEventEncoder(ChangeEventSchemas schemas, String changeOrigin) {
+	ChangeEventEncoder(ChangeEventSchemas schemas) {
 		this.schemas = schemas;
-		this.changeOrigin = changeOrigin;
 	}
 
 	record Encoded(String schemaId, byte[] payload) {
@@ -62,7 +59,7 @@ final class ChangeEventEncoder {
 		header.put("entityName", change.entityName());
 		header.put("recordIds", List.copyOf(change.recordIds()));
 		header.put("changeType", new GenericData.EnumSymbol(headerSchema.getField("changeType").schema(), change.changeType()));
-		header.put("changeOrigin", changeOrigin);
+		header.put("changeOrigin", change.changeOrigin());
 		header.put("transactionKey", change.transactionKey() == null ? "" : change.transactionKey());
 		header.put("sequenceNumber", 1);
 		header.put("commitTimestamp", change.commitTimestamp());

@@ -62,7 +62,7 @@ public final class PubSubDouble implements AutoCloseable {
 	 */
 	public PubSubDouble(int port, String instanceUrl, String orgId, int retention, Duration keepAlive) {
 		this.events = new EventLog(retention);
-		this.encoder = new ChangeEventEncoder(schemas, "com/salesforce/api/rest/66.0;client=switchboard-sandbox");
+		this.encoder = new ChangeEventEncoder(schemas);
 		this.service = new PubSubService(schemas, events, orgId, Clock.systemUTC());
 		this.keepAlive = keepAlive;
 		this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {

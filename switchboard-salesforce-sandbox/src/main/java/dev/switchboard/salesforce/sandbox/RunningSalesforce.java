@@ -1,5 +1,6 @@
 package dev.switchboard.salesforce.sandbox;
 
+import dev.switchboard.salesforce.pubsub.PubSubDouble;
 import dev.switchboard.salesforce.sandbox.api.OrgGuard;
 import dev.switchboard.salesforce.sandbox.http.Routes;
 import dev.switchboard.salesforce.sandbox.oauth.OAuthServer;
@@ -16,10 +17,11 @@ public final class RunningSalesforce implements AutoCloseable {
 	private final OAuthServer oauth;
 	private final OrgGuard guard;
 	private final Routes routes;
+	private final PubSubDouble changeEvents;
 	private final Runnable stopper;
 
 	RunningSalesforce(String baseUrl, String orgId, String integrationUserId, SalesforceSandbox.Options options, RecordStore store,
-			OAuthServer oauth, OrgGuard guard, Routes routes, Runnable stopper) {
+			OAuthServer oauth, OrgGuard guard, Routes routes, PubSubDouble changeEvents, Runnable stopper) {
 		this.baseUrl = baseUrl;
 		this.orgId = orgId;
 		this.integrationUserId = integrationUserId;
@@ -28,6 +30,7 @@ public final class RunningSalesforce implements AutoCloseable {
 		this.oauth = oauth;
 		this.guard = guard;
 		this.routes = routes;
+		this.changeEvents = changeEvents;
 		this.stopper = stopper;
 	}
 
@@ -57,9 +60,22 @@ public final class RunningSalesforce implements AutoCloseable {
 		return store;
 	}
 
-	/** Every access token stops working: the next REST call answers 401 INVALID_SESSION_ID. */
+	/** The org's Pub/Sub API: every committed write becomes a change event on it (plaintext gRPC on {@code port()}). */
+	public PubSubDouble changeEvents() {
+		return changeEvents;
+	}
+
+	/**
+	 * Every access token stops working: the next REST call answers 401 INVALID_SESSION_ID, and open change event
+	 * streams end UNAUTHENTICATED.
+	 */
 	public void expireSessions() {
-		oauth.expireSessions();
+		oauth.expireSessions().forEach(changeEvents::expireToken);
+	}
+
+	/** Fault: every open change event stream ends UNAVAILABLE, as a network drop does. */
+	public void dropChangeStreams() {
+		changeEvents.dropStreams();
 	}
 
 	/** Revokes every refresh token (and its sessions), as revoking the app in Setup does. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.salesforce.pubsub.PubSubDouble;
 import dev.switchboard.salesforce.sandbox.api.Apis;
 import dev.switchboard.salesforce.sandbox.api.OrgGuard;
 import dev.switchboard.salesforce.sandbox.http.Reply;
@@ -29,15 +30,22 @@ public final class SalesforceSandbox {
 	private SalesforceSandbox() {
 	}
 
-	/** Port (0 = any free one) and the credentials of the one External Client App the org knows. */
-	public record Options(int port, String clientId, String clientSecret) {
+	/**
+	 * Port (0 = any free one), the credentials of the one External Client App the org knows, and the port of its
+	 * Pub/Sub API (Change Data Capture; 0 = any free one).
+	 */
+	public record Options(int port, String clientId, String clientSecret, int pubSubPort) {
 
 		public static Options defaults() {
-			return new Options(0, "3MVG9sandbox.switchboard.client", "sandbox-client-secret-" + Long.toHexString(System.nanoTime()));
+			return new Options(0, "3MVG9sandbox.switchboard.client", "sandbox-client-secret-" + Long.toHexString(System.nanoTime()), 0);
 		}
 
 		public Options withPort(int value) {
-			return new Options(value, clientId, clientSecret);
+			return new Options(value, clientId, clientSecret, pubSubPort);
+		}
+
+		public Options withPubSubPort(int value) {
+			return new Options(port, clientId, clientSecret, value);
 		}
 	}
 
@@ -58,9 +66,14 @@ public final class SalesforceSandbox {
 		server.createContext("/", routes);
 		ExecutorService executor = Executors.newFixedThreadPool(16, daemon("salesforce-sandbox-http"));
 		server.setExecutor(executor);
+		PubSubDouble bus = new PubSubDouble(options.pubSubPort(), baseUrl, orgId);
+		bus.validateTokensWith(token -> oauth.session(token).isPresent());
+		store.onChange(bus::publish);
+		bus.start();
 		server.start();
-		return new RunningSalesforce(baseUrl, orgId, user.id(), options, store, oauth, guard, routes, () -> {
+		return new RunningSalesforce(baseUrl, orgId, user.id(), options, store, oauth, guard, routes, bus, () -> {
 			server.stop(0);
+			bus.close();
 			executor.shutdownNow();
 			bulkWorker.shutdownNow();
 		});
@@ -88,6 +101,6 @@ public final class SalesforceSandbox {
 	public static void main(String[] args) throws IOException {
 		int port = args.length > 0 ? Integer.parseInt(args[0]) : 8095;
 		RunningSalesforce org = start(Options.defaults().withPort(port));
-		System.out.println("Salesforce sandbox at " + org.baseUrl() + " — client id " + org.clientId() + ", client secret " + org.clientSecret());
+		System.out.println("Salesforce sandbox at " + org.baseUrl() + " (Pub/Sub on port " + org.changeEvents().port() + ") — client id " + org.clientId() + ", client secret " + org.clientSecret());
 	}
 }

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.switchboard.salesforce.sandbox.records.Ids;
-import dev.switchboard.salesforce.sandbox.records.RecordChange;
+import dev.switchboard.salesforce.pubsub.RecordChange;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +129,15 @@ class SalesforceSandboxTests {
 		RecordChange update = changes.stream().filter(c -> c.recordIds().contains(id) && c.changeType().equals("UPDATE")).findFirst().orElseThrow();
 		assertThat(update.changedFields()).contains("Title", "LastModifiedDate");
 		assertThat(update.changedValues()).containsEntry("Title", "CFO");
+		assertThat(update.changeOrigin()).as("no Sforce-Call-Options: like a UI edit").isEmpty();
+
+		HttpResponse<String> named = send(HttpRequest.newBuilder(URI.create(org.baseUrl() + "/services/data/v66.0/sobjects/Contact/" + id))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+			.header("Sforce-Call-Options", "client=switchboard, defaultNamespace=sb")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Title\":\"CEO\"}")));
+		assertThat(named.statusCode()).isEqualTo(204);
+		assertThat(changes).filteredOn(c -> c.recordIds().contains(id)).last().extracting(RecordChange::changeOrigin)
+			.isEqualTo("com/salesforce/api/rest/66.0;client=switchboard");
 	}
 
 	@Test

@@ -13,9 +13,9 @@ import org.switchboard.platform.settings.GeneralSettings;
 import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
 
-/** Wires the embedded CRM store, the default backend ({@code switchboard.crm=embedded} or {@code switchboard.crm.backend=embedded}). */
+/** Wires the embedded CRM store, the default backend ({@code switchboard.crm=embedded}). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'embedded'")
+@ConditionalOnExpression("'${switchboard.crm:embedded}' == 'embedded'")
 class EmbeddedCrmConfiguration {
 
 	@Bean

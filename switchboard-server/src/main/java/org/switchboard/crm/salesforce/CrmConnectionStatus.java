@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.switchboard.crm.ChangeStreamStatus;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 import org.switchboard.platform.errors.FieldProblem;
@@ -26,9 +27,11 @@ class CrmConnectionStatus implements CrmConnections {
 	private final ObjectProvider<SalesforceConnection> connection;
 	private final ObjectProvider<SalesforceApi> api;
 	private final ObjectProvider<SalesforceConnector> connector;
+	private final ObjectProvider<ChangeStreamStatus> changeStream;
 
 	CrmConnectionStatus(Environment environment, ObjectProvider<SalesforceConnection> connection, ObjectProvider<SalesforceApi> api,
-			ObjectProvider<SalesforceConnector> connector) {
+			ObjectProvider<SalesforceConnector> connector, ObjectProvider<ChangeStreamStatus> changeStream) {
+		this.changeStream = changeStream;
 		this.environment = environment;
 		this.connection = connection;
 		this.api = api;
@@ -75,7 +78,7 @@ class CrmConnectionStatus implements CrmConnections {
 	}
 
 	String backend() {
-		return environment.getProperty("switchboard.crm", environment.getProperty("switchboard.crm.backend", "embedded"));
+		return environment.getProperty("switchboard.crm", "embedded");
 	}
 
 	boolean salesforce() {
@@ -103,12 +106,25 @@ class CrmConnectionStatus implements CrmConnections {
 		});
 		status.put("apiVersion", SalesforceApi.VERSION.substring(1));
 		status.put("apiCallsRemaining", current.connected() ? callsRemaining() : null);
-		Map<String, Object> changeEvents = new LinkedHashMap<>();
-		changeEvents.put("state", "not subscribed");
-		changeEvents.put("lastReplayId", null);
-		changeEvents.put("lagSeconds", null);
-		status.put("changeEvents", changeEvents);
+		status.put("changeEvents", changeEvents());
 		return status;
+	}
+
+	/** The change event stream as {@link ChangeStreamStatus} reports it; "off" when no subscriber runs. */
+	private Map<String, Object> changeEvents() {
+		Map<String, Object> events = new LinkedHashMap<>();
+		ChangeStreamStatus stream = changeStream.getIfAvailable();
+		ChangeStreamStatus.State state = stream == null ? null : stream.state();
+		events.put("state", state == null ? "off" : state.connected() ? "connected" : state.subscribed() ? "reconnecting"
+				: "not subscribed (another replica holds the stream, or it is starting)");
+		events.put("topic", state == null ? null : state.topic());
+		events.put("connected", state != null && state.connected());
+		events.put("lastReplayId", state == null ? null : state.lastReplayId());
+		events.put("lastEventAt", state == null || state.lastEventAt() == null ? null : state.lastEventAt().toString());
+		events.put("eventsReceived", state == null ? 0 : state.eventsReceived());
+		events.put("lastError", state == null ? null : state.lastError());
+		events.put("lagSeconds", null);
+		return events;
 	}
 
 	private Integer callsRemaining() {

@@ -30,10 +30,13 @@ class SalesforceApi {
 	private final SalesforceSession session;
 	private final HttpClient http;
 	private final JsonMapper json;
+	private final String clientName;
 	private final RetryPolicy<HttpResponse<String>> retry;
 	private volatile String limitInfo;
 
-	SalesforceApi(SalesforceSession session, HttpClient http, JsonMapper json, Duration firstBackoff) {
+	/** @param clientName sent as {@code Sforce-Call-Options: client=…} on every call, so change events name it as their origin */
+	SalesforceApi(SalesforceSession session, HttpClient http, JsonMapper json, Duration firstBackoff, String clientName) {
+		this.clientName = clientName;
 		this.session = session;
 		this.http = http;
 		this.json = json;
@@ -104,7 +107,7 @@ class SalesforceApi {
 		}
 		HttpRequest request = builder.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token).header("Accept", "application/json")
-			.header("Content-Type", "application/json").header("Sforce-Call-Options", "client=switchboard")
+			.header("Content-Type", "application/json").header("Sforce-Call-Options", "client=" + clientName)
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
 		try {
 			return Failsafe.with(retry).get(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));

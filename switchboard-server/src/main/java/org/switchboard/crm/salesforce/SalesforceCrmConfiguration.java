@@ -20,12 +20,14 @@ import org.switchboard.platform.settings.SettingsStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the Salesforce adapter ({@code --switchboard.crm=salesforce}, or {@code switchboard.crm.backend=salesforce}).
+ * Wires the Salesforce adapter ({@code --switchboard.crm=salesforce}).
  * Settings: {@code switchboard.salesforce.describe-ttl} (how long a describe is trusted before If-Modified-Since, 5m),
- * {@code switchboard.salesforce.retry-backoff} (first retry delay for 503/REQUEST_LIMIT_EXCEEDED/UNABLE_TO_LOCK_ROW, 200ms).
+ * {@code switchboard.salesforce.retry-backoff} (first retry delay for 503/REQUEST_LIMIT_EXCEEDED/UNABLE_TO_LOCK_ROW, 200ms),
+ * {@code switchboard.salesforce.client-name} (sent as {@code Sforce-Call-Options: client=…}; change events from our own
+ * writes carry it in {@code changeOrigin} and are not published again, "switchboard").
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'salesforce'")
+@ConditionalOnExpression("'${switchboard.crm:embedded}' == 'salesforce'")
 class SalesforceCrmConfiguration {
 
 	@Bean
@@ -45,8 +47,9 @@ class SalesforceCrmConfiguration {
 
 	@Bean
 	SalesforceApi salesforceApi(SalesforceConnection connection, JsonMapper json,
-			@Value("${switchboard.salesforce.retry-backoff:200ms}") Duration backoff) {
-		return new SalesforceApi(connection, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json, backoff);
+			@Value("${switchboard.salesforce.retry-backoff:200ms}") Duration backoff,
+			@Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {
+		return new SalesforceApi(connection, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json, backoff, clientName);
 	}
 
 	@Bean

@@ -85,6 +85,30 @@ class SalesforceRecords implements CrmRecords {
 				+ schema.nameField(description.name()) + " LIMIT " + size) : searchWords(description, words, size);
 	}
 
+	/**
+	 * SOQL per object: {@code WHERE LastModifiedById = :user ORDER BY LastModifiedDate DESC LIMIT n}, merged newest first.
+	 * {@code userId} is a Salesforce user id: writes made through the integration are recorded as its integration user.
+	 */
+	@Override
+	public List<CrmRecord> recentlyModifiedBy(String userId, Collection<String> objects, int limit) {
+		if (userId == null || !Soql.isId(userId) || objects.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		int size = Math.min(limit, MAX_PAGE);
+		List<CrmRecord> found = new ArrayList<>();
+		for (String object : objects) {
+			ObjectDescription description = schema.describe(object);
+			List<String> paths = new ArrayList<>(SalesforceReads.allFields(description));
+			if (!paths.contains("LastModifiedDate")) {
+				paths.add("LastModifiedDate");
+			}
+			found.addAll(reads.query(description, paths, " WHERE LastModifiedById = " + Soql.literal(userId)
+					+ " ORDER BY LastModifiedDate DESC LIMIT " + size));
+		}
+		found.sort(java.util.Comparator.comparing((CrmRecord r) -> String.valueOf(r.get("LastModifiedDate"))).reversed());
+		return List.copyOf(found.subList(0, Math.min(size, found.size())));
+	}
+
 	@Override
 	public List<CrmRecord> related(String object, String referenceField, String targetId, int limit) {
 		ObjectDescription description = schema.describe(object);

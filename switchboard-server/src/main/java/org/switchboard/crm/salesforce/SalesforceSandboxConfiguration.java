@@ -16,30 +16,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.crm.CrmConnections;
+import org.switchboard.crm.salesforce.changes.PubSubEndpoint;
 
 /**
  * Starts the Salesforce double with the server ({@code --switchboard.salesforce.sandbox.enabled=true}, on
- * {@code switchboard.salesforce.sandbox.port}, 8095 by default) and connects to it through its consent page, as
+ * {@code switchboard.salesforce.sandbox.port}, 8095 by default, its Pub/Sub API on
+ * {@code switchboard.salesforce.sandbox.pubsub-port}, 8097 by default, 0 = a free one) and connects to it through its consent page, as
  * an admin would in a browser. The double starts empty, so the demo data is seeded into it through the port.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${switchboard.crm:${switchboard.crm.backend:embedded}}' == 'salesforce' and '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
+@ConditionalOnExpression("'${switchboard.crm:embedded}' == 'salesforce' and '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
 class SalesforceSandboxConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SalesforceSandboxConfiguration.class);
 
+	/** The double (REST, OAuth and its Pub/Sub API); a {@link RunningSalesforce} already in the context (tests) is used instead. */
 	@Bean(destroyMethod = "close")
-	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port, OAuthClient oauth,
-			SalesforceConnection connection) throws IOException, InterruptedException {
-		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port));
+	@ConditionalOnMissingBean(RunningSalesforce.class)
+	RunningSalesforce salesforceSandbox(@Value("${switchboard.salesforce.sandbox.port:8095}") int port,
+			@Value("${switchboard.salesforce.sandbox.pubsub-port:8097}") int pubSubPort) throws IOException {
+		RunningSalesforce org = SalesforceSandbox.start(SalesforceSandbox.Options.defaults().withPort(port).withPubSubPort(pubSubPort));
+		log.info("Salesforce sandbox at {} (org {}, Pub/Sub on port {})", org.baseUrl(), org.orgId(), org.changeEvents().port());
+		return org;
+	}
+
+	/** Connects to the double through its consent page, unless this org is connected already (a restart on the same data). */
+	@Bean
+	SandboxConnected salesforceSandboxConnected(RunningSalesforce org, OAuthClient oauth, SalesforceConnection connection)
+			throws IOException, InterruptedException {
+		if (connection.connected() && org.orgId().equals(connection.organizationId())) {
+			log.info("Salesforce sandbox org {} is connected already", org.orgId());
+			return new SandboxConnected(org.orgId());
+		}
 		CrmConnections.Connect pending = SalesforceConnector.start(org.baseUrl(), org.clientId(), org.clientSecret(),
 				"http://localhost/crm/oauth/callback");
 		new SalesforceConnector(oauth, connection).complete(pending, approve(pending.authorizeUrl()));
-		log.info("Salesforce sandbox at {} (org {}), connected through its consent page", org.baseUrl(), org.orgId());
-		return org;
+		log.info("Salesforce sandbox org {} connected through its consent page", org.orgId());
+		return new SandboxConnected(org.orgId());
+	}
+
+	/** Marks that the server is connected to the double (created before the change event subscriber starts). */
+	record SandboxConnected(String orgId) {
+	}
+
+	/** The change event subscriber reads the double's Pub/Sub API (plaintext, on the port it got). */
+	@Bean
+	PubSubEndpoint salesforceSandboxPubSub(RunningSalesforce org) {
+		return new PubSubEndpoint("127.0.0.1", org.changeEvents().port(), true);
 	}
 
 	/** Opens the consent page, presses Allow, and returns the code from the redirect. */

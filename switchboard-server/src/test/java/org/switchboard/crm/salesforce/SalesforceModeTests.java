@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +23,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.crm.ChangeStreamStatus;
 import org.switchboard.crm.CrmConnections;
+import org.switchboard.crm.FieldChange;
+import org.switchboard.crm.RecordChanged;
+import org.switchboard.messaging.SpaceLinked;
+import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexMessage;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.Refusal;
@@ -49,8 +61,58 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
 		registry.add("switchboard.salesforce.retry-backoff", () -> "10ms");
+		registry.add("switchboard.salesforce.pubsub.min-backoff", () -> "100ms");
+		registry.add("switchboard.salesforce.pubsub.max-backoff", () -> "500ms");
+		registry.add("switchboard.notifications.idle-poll", () -> "200ms");
 	}
+
+	private static final String BOT_TOKEN = "c2FuZGJveC10b2tlbi1ib3Q_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee";
+	private static final String BOT_EMAIL = "switchboard-bot@webex.bot";
+	private static final String MEMBER_TOKEN = "c2FuZGJveC10b2tlbi1hZ2VudA_PF84_6f2a3b8c-0000-4000-8000-5a4db0c0ffee";
+
+	@TestConfiguration
+	static class Listening {
+
+		@Bean
+		Captured captured() {
+			return new Captured();
+		}
+	}
+
+	/** Every RecordChanged published in the server, whichever way it came. */
+	static class Captured {
+
+		final List<RecordChanged> changes = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(RecordChanged change) {
+			changes.add(change);
+		}
+
+		List<RecordChanged> of(String recordId) {
+			return changes.stream().filter(c -> c.recordId().equals(recordId)).toList();
+		}
+	}
+
+	@Autowired
+	Captured captured;
+
+	@Autowired
+	ChangeStreamStatus stream;
+
+	@Autowired
+	WebexClient webex;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
 	RunningSalesforce org;
@@ -185,6 +247,65 @@ class SalesforceModeTests extends EmbeddedServerTest {
 	}
 
 	@Test
+	@Order(7)
+	void ourOwnWriteIsOneRecordChangedAndAChangeMadeInSalesforceIsOneThroughCdcWithItsPrior() {
+		rule("Stage changes", "[[Name]] moved from [[prior:StageName]] to [[StageName]]");
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
+		String id = inSalesforce("Opportunity", Map.of("Name", "Echo deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 1);
+		assertThat(captured.of(id).get(0).kind()).as("created in Salesforce, reported by CDC").isEqualTo(RecordChanged.Kind.CREATED);
+
+		long received = stream.state().eventsReceived();
+		String agent = records.findByField("User", "Username", AGENT).get(0).id();
+		records.update("Opportunity", id, Map.of("StageName", "Qualification"), agent);
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().eventsReceived() > received);
+		Awaitility.await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> captured.of(id).size() == 2);
+		assertThat(captured.of(id).get(1).changes().get("StageName")).as("published by the adapter, its CDC twin skipped by changeOrigin")
+			.isEqualTo(new FieldChange("Prospecting", "Qualification"));
+
+		inSalesforceUpdate("Opportunity", id, Map.of("StageName", "Negotiation/Review"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 3);
+		Awaitility.await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> captured.of(id).size() == 3);
+		RecordChanged viaCdc = captured.of(id).get(2);
+		assertThat(viaCdc.changedBy()).isEqualTo(org.integrationUserId());
+		assertThat(viaCdc.changes().get("StageName")).as("the prior is the value our own write left")
+			.isEqualTo(new FieldChange("Qualification", "Negotiation/Review"));
+	}
+
+	@Test
+	@Order(8)
+	void aStageChangeMadeInSalesforceReachesTheRecordsWebexSpaceAsABotMessageThroughCdc() {
+		assertThat(api().send(ApiClient.ADMIN, "PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"" + BOT_TOKEN + "\"}").status())
+			.isEqualTo(200);
+		jdbc.sql("DELETE FROM notification_rule").update();
+		jdbc.sql("UPDATE notification_rule_version SET version = version + 1").update();
+		rule("Stage to space", "Stage of [[Name]] is now [[StageName]] (was [[prior:StageName]])");
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
+		String id = inSalesforce("Opportunity", Map.of("Name", "Space deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 1);
+		String room = linkedSpace(id);
+
+		inSalesforceUpdate("Opportunity", id, Map.of("StageName", "Closed Won"));
+
+		Awaitility.await("the outbox row").atMost(WAIT).until(() -> !jdbc.sql("SELECT status FROM notification_delivery WHERE record_id = ?")
+			.param(id).query(String.class).list().isEmpty());
+		Awaitility.await("the bot's message").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() >= 1);
+		Awaitility.await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> botMessages(room).size() == 1);
+		assertThat(botMessages(room).get(0).text()).isEqualTo("Stage of Space deal is now Closed Won (was Prospecting)");
+		assertThat(stream.state().lastReplayId()).isNotBlank();
+		assertThat(stream.state().lastEventAt()).isNotNull();
+
+		JsonNode changeEvents = api().get(ApiClient.ADMIN, "/api/admin/crm").json().path("changeEvents");
+		assertThat(changeEvents.path("state").asString()).isEqualTo("connected");
+		assertThat(changeEvents.path("eventsReceived").asLong()).isPositive();
+		assertThat(changeEvents.path("lastReplayId").asString()).isEqualTo(stream.state().lastReplayId());
+		assertThat(changeEvents.path("lastEventAt").asString()).isNotBlank();
+		ApiClient.Response console = api().get(ApiClient.ADMIN, "/admin");
+		assertThat(console.status()).isEqualTo(200);
+		assertThat(console.body()).contains("data-stream-state>connected<").contains("data-change-stream");
+	}
+
+	@Test
 	@Order(99)
 	@DirtiesContext
 	void aRevokedRefreshTokenDisconnectsCleanly() {
@@ -197,6 +318,33 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		assertThat(status).containsEntry("state", "disconnected").containsEntry("connected", false);
 		assertThat(status.get("problem").toString()).contains("invalid_grant");
 		assertThat(connection.connected()).isFalse();
+	}
+
+	/** Someone changes the record in Salesforce (no API client name, so CDC is the only way the server hears of it). */
+	private void inSalesforceUpdate(String object, String id, Map<String, Object> values) {
+		org.store().transaction(org.integrationUserId(), w -> {
+			w.update(org.store().schema().require(object), id, JSON.valueToTree(values));
+			return null;
+		});
+	}
+
+	private void rule(String name, String template) {
+		String body = "{\"name\":\"" + name + "\",\"object\":\"Opportunity\",\"trackedFields\":[\"StageName\"],\"template\":\"" + template
+				+ "\",\"active\":true}";
+		ApiClient.Response created = api().send(ApiClient.ADMIN, "POST", "/api/admin/notifications/rules", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
+
+	private String linkedSpace(String recordId) {
+		String room = webex.createRoom(MEMBER_TOKEN, "Space for " + recordId).get("id").asString();
+		String agent = records.findByField("User", "Username", AGENT).get(0).id();
+		transactions.executeWithoutResult(s -> events.publishEvent(new SpaceLinked(UUID.randomUUID().toString(), "Opportunity", recordId,
+				room, "Space for " + recordId, agent, java.time.Instant.now())));
+		return room;
+	}
+
+	private List<WebexMessage> botMessages(String room) {
+		return webex.allMessages(MEMBER_TOKEN, room).stream().filter(m -> BOT_EMAIL.equals(m.personEmail())).toList();
 	}
 
 	private String inSalesforce(String object, Map<String, Object> values) {

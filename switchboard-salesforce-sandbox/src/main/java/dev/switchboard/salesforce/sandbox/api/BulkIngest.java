@@ -152,12 +152,13 @@ final class BulkIngest {
 		job.info.put("state", wanted);
 		if ("UploadComplete".equals(wanted)) {
 			String userId = api.user(call);
-			worker.execute(() -> process(job, header, userId));
+			String origin = RestApi.origin(call);
+			worker.execute(() -> process(job, header, userId, origin));
 		}
 		return Reply.ok(job.info);
 	}
 
-	private void process(Job job, List<String> header, String userId) {
+	private void process(Job job, List<String> header, String userId, String origin) {
 		job.info.put("state", "InProgress");
 		ObjectSpec object = store.schema().require((String) job.info.get("object"));
 		String operation = (String) job.info.get("operation");
@@ -173,7 +174,7 @@ final class BulkIngest {
 			}
 			String id = values.path("Id").asString("");
 			try {
-				String written = store.transaction(userId, w -> switch (operation) {
+				String written = store.transaction(userId, origin, w -> switch (operation) {
 					case "insert" -> w.create(object, values);
 					case "update" -> {
 						w.update(object, id, values);

@@ -22,7 +22,7 @@ final class Collections {
 	private Collections() {
 	}
 
-	static <T> List<Map<String, Object>> run(RecordStore store, String userId, List<T> items, boolean allOrNone,
+	static <T> List<Map<String, Object>> run(RecordStore store, String userId, String origin, List<T> items, boolean allOrNone,
 			BiFunction<Writes, T, String> op) {
 		if (items.size() > MAX) {
 			throw SfError.of(400, "EXCEEDED_ID_LIMIT", "Record limit reached. You can't include more than 200 records in a collection.");
@@ -31,7 +31,7 @@ final class Collections {
 		if (!allOrNone) {
 			for (T item : items) {
 				try {
-					results.add(ok(store.transaction(userId, w -> op.apply(w, item))));
+					results.add(ok(store.transaction(userId, origin, w -> op.apply(w, item))));
 				}
 				catch (SfError e) {
 					results.add(failed(e.errors()));
@@ -40,7 +40,7 @@ final class Collections {
 			return results;
 		}
 		try {
-			store.transaction(userId, w -> {
+			store.transaction(userId, origin, w -> {
 				boolean anyFailed = false;
 				for (T item : items) {
 					try {

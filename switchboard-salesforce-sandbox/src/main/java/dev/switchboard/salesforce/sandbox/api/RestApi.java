@@ -58,7 +58,7 @@ public final class RestApi {
 		on(routes, "PATCH", "/sobjects/(\\w+)/(\\w+)/?", this::update);
 		on(routes, "DELETE", "/sobjects/(\\w+)/(\\w+)/?", call -> {
 			ObjectSpec object = store.schema().require(call.group(2));
-			store.transaction(user(call), w -> {
+			store.transaction(user(call), origin(call), w -> {
 				w.delete(object, call.group(3));
 				return null;
 			});
@@ -93,6 +93,24 @@ public final class RestApi {
 		return oauth.session(call.bearer()).orElseThrow().userId();
 	}
 
+	/**
+	 * The change events' {@code changeOrigin} for this call: {@code com/salesforce/api/rest/<version>;client=<name>}
+	 * when it sent {@code Sforce-Call-Options: client=<name>}, else empty (as Salesforce documents the header).
+	 */
+	static String origin(Call call) {
+		String options = call.header("Sforce-Call-Options");
+		if (options == null) {
+			return "";
+		}
+		for (String option : options.split(",")) {
+			String[] pair = option.trim().split("=", 2);
+			if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("client")) {
+				return dev.switchboard.salesforce.pubsub.RecordChange.restOrigin(call.group(1), pair[1].trim());
+			}
+		}
+		return "";
+	}
+
 	private String base(Call call) {
 		return "/services/data/v" + call.group(1);
 	}
@@ -121,7 +139,7 @@ public final class RestApi {
 	private Reply create(Call call) {
 		ObjectSpec object = store.schema().require(call.group(2));
 		JsonNode body = call.json();
-		String id = store.transaction(user(call), w -> w.create(object, body));
+		String id = store.transaction(user(call), origin(call), w -> w.create(object, body));
 		return Reply.json(201, Map.of("id", id, "success", true, "errors", List.of()));
 	}
 
@@ -140,7 +158,7 @@ public final class RestApi {
 	private Reply update(Call call) {
 		ObjectSpec object = store.schema().require(call.group(2));
 		JsonNode body = call.json();
-		store.transaction(user(call), w -> {
+		store.transaction(user(call), origin(call), w -> {
 			w.update(object, call.group(3), body);
 			return null;
 		});
@@ -184,14 +202,14 @@ public final class RestApi {
 	private Reply collectionCreate(Call call) {
 		JsonNode body = call.json();
 		List<JsonNode> records = body.path("records").valueStream().toList();
-		return Reply.ok(Collections.run(store, user(call), records, body.path("allOrNone").asBoolean(false),
+		return Reply.ok(Collections.run(store, user(call), origin(call), records, body.path("allOrNone").asBoolean(false),
 				(w, r) -> w.create(store.schema().require(r.path("attributes").path("type").asString("")), r)));
 	}
 
 	private Reply collectionUpdate(Call call) {
 		JsonNode body = call.json();
 		List<JsonNode> records = body.path("records").valueStream().toList();
-		return Reply.ok(Collections.run(store, user(call), records, body.path("allOrNone").asBoolean(false), (w, r) -> {
+		return Reply.ok(Collections.run(store, user(call), origin(call), records, body.path("allOrNone").asBoolean(false), (w, r) -> {
 			String id = r.path("id").asString(r.path("Id").asString(""));
 			w.update(store.schema().require(r.path("attributes").path("type").asString("")), id, r);
 			return store.find(id).map(found -> (String) found.get("Id")).orElse(id);
@@ -201,7 +219,7 @@ public final class RestApi {
 	private Reply collectionDelete(Call call) {
 		String ids = call.query("ids");
 		List<String> list = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
-		return Reply.ok(Collections.run(store, user(call), list, Boolean.parseBoolean(call.query("allOrNone")), (w, id) -> {
+		return Reply.ok(Collections.run(store, user(call), origin(call), list, Boolean.parseBoolean(call.query("allOrNone")), (w, id) -> {
 			Map<String, Object> record = store.find(id).orElseThrow(() -> SfError.of(404, "ENTITY_IS_DELETED", "entity is deleted"));
 			w.delete(store.schema().require(RecordStore.type(record)), id);
 			return (String) record.get("Id");

@@ -50,8 +50,8 @@ public final class OAuthServer {
 	}
 
 	/** Every access token stops working (the next API call answers 401 INVALID_SESSION_ID); refresh tokens still work. */
-	public void expireSessions() {
-		tokens.expireSessions();
+	public java.util.List<String> expireSessions() {
+		return tokens.expireSessions();
 	}
 
 	/** Every refresh token is revoked, as an admin revoking the app's access in Setup does. */

@@ -70,8 +70,11 @@ final class Tokens {
 		return token != null && sessions.remove(token) != null;
 	}
 
-	void expireSessions() {
-		sessions.clear();
+	/** Ends every session; returns the access tokens that stopped working. */
+	java.util.List<String> expireSessions() {
+		java.util.List<String> expired = java.util.List.copyOf(sessions.keySet());
+		sessions.keySet().removeAll(expired);
+		return expired;
 	}
 
 	void revokeAllRefreshTokens() {

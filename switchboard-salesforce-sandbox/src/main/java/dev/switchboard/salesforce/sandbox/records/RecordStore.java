@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.switchboard.salesforce.pubsub.RecordChange;
 import dev.switchboard.salesforce.sandbox.http.SfError;
 import dev.switchboard.salesforce.sandbox.schema.ObjectSpec;
 import dev.switchboard.salesforce.sandbox.schema.Schema;
@@ -60,12 +61,20 @@ public final class RecordStore {
 
 	/** Runs {@code work} as one transaction by {@code userId}: anything it throws rolls every write of it back. */
 	public <T> T transaction(String userId, Function<Writes, T> work) {
+		return transaction(userId, "", work);
+	}
+
+	/**
+	 * As {@link #transaction(String, Function)}, for a call that named itself with {@code changeOrigin} (the
+	 * change events' header, e.g. {@code com/salesforce/api/rest/66.0;client=switchboard}).
+	 */
+	public <T> T transaction(String userId, String changeOrigin, Function<Writes, T> work) {
 		synchronized (lock) {
 			Map<String, Map<String, Object>> before = new LinkedHashMap<>(records);
 			Writes writes = new Writes(this, userId);
 			try {
 				T result = work.apply(writes);
-				List<RecordChange> committed = writes.changes(UUID.randomUUID().toString(), Instant.now().toEpochMilli());
+				List<RecordChange> committed = writes.changes(UUID.randomUUID().toString(), Instant.now().toEpochMilli(), changeOrigin);
 				committed.forEach(change -> listeners.forEach(l -> l.accept(change)));
 				return result;
 			}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.switchboard.salesforce.pubsub.RecordChange;
 import dev.switchboard.salesforce.sandbox.http.SfError;
 import dev.switchboard.salesforce.sandbox.schema.FieldSpec;
 import dev.switchboard.salesforce.sandbox.schema.ObjectSpec;
@@ -117,9 +118,9 @@ public final class Writes {
 		}
 	}
 
-	List<RecordChange> changes(String transactionKey, long commitTimestamp) {
+	List<RecordChange> changes(String transactionKey, long commitTimestamp, String changeOrigin) {
 		return changes.stream().map(c -> new RecordChange((String) c[0], List.of((String) c[1]), (String) c[2], castMap(c[3]),
-				castList(c[4]), userId, commitTimestamp, transactionKey)).toList();
+				castList(c[4]), userId, commitTimestamp, transactionKey, changeOrigin)).toList();
 	}
 
 	private Map<String, Object> read(ObjectSpec object, JsonNode body, List<Map<String, Object>> problems) {

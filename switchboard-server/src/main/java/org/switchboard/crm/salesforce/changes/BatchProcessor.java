@@ -40,9 +40,15 @@ class BatchProcessor {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final String ownClient;
 
+	/**
+	 * @param ownClient the client name this server's adapter sends in {@code Sforce-Call-Options}: events whose
+	 *        {@code changeOrigin} names it update the last-known values but publish no RecordChanged (the adapter did)
+	 */
 	BatchProcessor(SchemaCache schemas, CrmRecords records, TrackedFields tracked, KnownValues knownValues, ReplayStore replay,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, String ownClient) {
+		this.ownClient = ownClient;
 		this.schemas = schemas;
 		this.records = records;
 		this.tracked = tracked;
@@ -74,9 +80,12 @@ class BatchProcessor {
 		int published = 0;
 		for (CdcEvent event : batch) {
 			Set<String> fields = trackedByEntity.computeIfAbsent(event.entity(), tracked::of);
+			boolean ours = event.madeBy(ownClient);
 			for (RecordChanged change : translator.translate(event, fields, current)) {
-				events.publishEvent(change);
-				published++;
+				if (!ours) {
+					events.publishEvent(change);
+					published++;
+				}
 			}
 		}
 		translator.touched().forEach((id, object) -> {
@@ -101,7 +110,7 @@ class BatchProcessor {
 		log.warn("Salesforce reported an overflow of {} changes; re-reading the {} records whose tracked values are kept",
 				event.entity(), kept.size());
 		return new CdcEvent(event.entity(), kept, event.changeType(), List.of(), Map.of(), event.commitUser(), event.commitTimestamp(),
-				event.transactionKey());
+				event.transactionKey(), event.changeOrigin());
 	}
 
 	/** Gap events carry no values: the records' tracked fields as they are now, read through the CRM port. */

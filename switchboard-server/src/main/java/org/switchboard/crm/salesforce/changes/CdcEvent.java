@@ -9,9 +9,25 @@ import java.util.Map;
  * (plus the fields it nulled, as null values).
  */
 record CdcEvent(String entity, List<String> recordIds, String changeType, List<String> changedFields,
-		Map<String, Object> values, String commitUser, Instant commitTimestamp, String transactionKey) {
+		Map<String, Object> values, String commitUser, Instant commitTimestamp, String transactionKey, String changeOrigin) {
 
 	boolean gap() {
 		return changeType.startsWith("GAP_");
+	}
+
+	/**
+	 * Whether the change was made by an API call that named itself {@code client} ({@code Sforce-Call-Options:
+	 * client=…}), which Salesforce records as {@code changeOrigin = com/salesforce/api/rest/66.0;client=…}.
+	 */
+	boolean madeBy(String client) {
+		if (changeOrigin == null || client == null || client.isEmpty()) {
+			return false;
+		}
+		for (String part : changeOrigin.split(";")) {
+			if (part.trim().equals("client=" + client)) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -45,7 +45,7 @@ class ChangeEventDecoder {
 		nulled.forEach(name -> values.put(name, null));
 		return new CdcEvent(header.get("entityName").toString(), strings(header.get("recordIds")), header.get("changeType").toString(),
 				changed, values, header.get("commitUser").toString(), Instant.ofEpochMilli((Long) header.get("commitTimestamp")),
-				header.get("transactionKey").toString());
+				header.get("transactionKey").toString(), header.get("changeOrigin") == null ? "" : header.get("changeOrigin").toString());
 	}
 
 	private static List<String> strings(Object array) {

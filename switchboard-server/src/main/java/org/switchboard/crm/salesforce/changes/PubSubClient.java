@@ -34,9 +34,13 @@ class PubSubClient implements AutoCloseable {
 	private final SalesforceSession session;
 
 	PubSubClient(ChangeStreamProperties properties, SalesforceSession session) {
-		NettyChannelBuilder builder = NettyChannelBuilder.forAddress(properties.host(), properties.port())
+		this(new PubSubEndpoint(properties.host(), properties.port(), properties.plaintext()), session);
+	}
+
+	PubSubClient(PubSubEndpoint endpoint, SalesforceSession session) {
+		NettyChannelBuilder builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
 			.maxInboundMessageSize(16 * 1024 * 1024);
-		this.channel = (properties.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity()).build();
+		this.channel = (endpoint.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity()).build();
 		this.session = session;
 	}
 

@@ -7,8 +7,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.env.Environment;
 
 /**
- * The change event subscriber runs when Salesforce is the CRM ({@code switchboard.crm=salesforce}, or
- * {@code switchboard.crm.backend=salesforce}), unless {@code switchboard.salesforce.pubsub.enabled=false};
+ * The change event subscriber runs when Salesforce is the CRM ({@code switchboard.crm=salesforce}), unless {@code switchboard.salesforce.pubsub.enabled=false};
  * {@code switchboard.salesforce.pubsub.enabled=true} runs it on any backend (tests, benchmarks).
  */
 class SalesforceChangesCondition extends SpringBootCondition {
@@ -21,8 +20,7 @@ class SalesforceChangesCondition extends SpringBootCondition {
 			return Boolean.parseBoolean(enabled) ? ConditionOutcome.match("switchboard.salesforce.pubsub.enabled=true")
 					: ConditionOutcome.noMatch("switchboard.salesforce.pubsub.enabled=false");
 		}
-		boolean salesforce = "salesforce".equalsIgnoreCase(env.getProperty("switchboard.crm", ""))
-				|| "salesforce".equalsIgnoreCase(env.getProperty("switchboard.crm.backend", ""));
+		boolean salesforce = "salesforce".equalsIgnoreCase(env.getProperty("switchboard.crm", ""));
 		return salesforce ? ConditionOutcome.match("Salesforce is the CRM") : ConditionOutcome.noMatch("Salesforce is not the CRM");
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SalesforceChangesConfiguration {
 
 	@Bean(destroyMethod = "close")
-	PubSubClient salesforcePubSubClient(ChangeStreamProperties properties, SalesforceSession session) {
-		return new PubSubClient(properties, session);
+	PubSubClient salesforcePubSubClient(ChangeStreamProperties properties, SalesforceSession session, ObjectProvider<PubSubEndpoint> endpoint) {
+		PubSubEndpoint local = endpoint.getIfAvailable();
+		return local == null ? new PubSubClient(properties, session) : new PubSubClient(local, session);
 	}
 
 	@Bean
@@ -41,9 +43,10 @@ class SalesforceChangesConfiguration {
 	@Bean
 	BatchProcessor salesforceChangeBatches(PubSubClient client, CrmRecords records, ObjectProvider<TrackedFields> tracked,
 			JdbcClient jdbc, JsonMapper json, ReplayStore replay, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, @Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {
 		TrackedFields fields = tracked.getIfAvailable(() -> object -> Set.of());
-		return new BatchProcessor(new SchemaCache(client), records, fields, new KnownValues(jdbc, json), replay, transactions, events, clock);
+		return new BatchProcessor(new SchemaCache(client), records, fields, new KnownValues(jdbc, json), replay, transactions, events, clock,
+				clientName);
 	}
 
 	@Bean
