@@ -38,11 +38,8 @@ class ImportRunner implements SmartLifecycle {
 	private final WebexAccounts accounts;
 	private final TransactionTemplate transactions;
 	private final Duration lease;
-	private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-		Thread thread = new Thread(r, "webinar-import");
-		thread.setDaemon(true);
-		return thread;
-	});
+	// Made on every start: a lifecycle may stop and start again (Spring's test context cache pauses idle contexts).
+	private volatile ExecutorService workers;
 	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private volatile boolean active;
 
@@ -132,6 +129,11 @@ class ImportRunner implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		workers = Executors.newFixedThreadPool(2, r -> {
+			Thread thread = new Thread(r, "webinar-import");
+			thread.setDaemon(true);
+			return thread;
+		});
 		active = true;
 	}
 

@@ -56,8 +56,8 @@ class SpaceNotificationsBrowserTests {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a space")).click();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create space")).click();
-		assertThat(page.getByTestId("create-space")).containsText("created with 0 people added.");
-		assertThat(page.getByTestId("create-space")).not().containsText("null");
+		assertThat(page.getByTestId("space-created")).containsText("created with 0 people added.");
+		assertThat(page.getByTestId("space-created")).not().containsText("null");
 		Browser.screenshot(page, "notifications-1-space-created");
 
 		page.getByLabel("Message (markdown)").fill("Kick-off notes attached");
