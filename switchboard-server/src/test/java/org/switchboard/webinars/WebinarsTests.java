@@ -198,7 +198,9 @@ class WebinarsTests extends WebinarImportContract {
 	void aStormOf429And503FromWebexMidImportStillImportsEveryone() {
 		leadMapping("fillBlanks", false, "campaignMembers");
 		JsonNode webinar = generate("\"registrants\":800,\"attendees\":300", -2);
-		sandbox("PUT", "/sandbox/faults", "{\"rate\":0.3,\"statuses\":[429,503],\"retryAfterSeconds\":0}");
+		// Only the paged registrant reads fail: starting the import reads the webinar itself, and a refused start is a 502 by design.
+		sandbox("PUT", "/sandbox/faults", "{\"rate\":0.3,\"statuses\":[429,503],\"retryAfterSeconds\":0,\"path\":\"/v1/meetings/"
+				+ webinar.get("id").asString() + "/registrants\"}");
 
 		JsonNode job = importAndWait(webinar, "Lead", null);
 
