@@ -25,11 +25,8 @@ class ImportProgress implements SmartLifecycle {
 	private static final Duration LONGEST = Duration.ofMinutes(30);
 
 	private final ImportJobs jobs;
-	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "webinar-import-progress");
-		thread.setDaemon(true);
-		return thread;
-	});
+	// Made on every start: a lifecycle may stop and start again (Spring's test context cache pauses idle contexts).
+	private volatile ScheduledExecutorService ticker;
 	private volatile boolean running;
 
 	ImportProgress(ImportJobs jobs) {
@@ -66,6 +63,11 @@ class ImportProgress implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "webinar-import-progress");
+			thread.setDaemon(true);
+			return thread;
+		});
 		running = true;
 	}
 
