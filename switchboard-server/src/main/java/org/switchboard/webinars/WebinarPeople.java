@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexMeeting;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,10 +61,7 @@ class WebinarPeople {
 			}
 		}
 		if (lists.contains("attendees")) {
-			for (JsonNode p : client.meetingParticipants(token, webinarId)) {
-				if (p.path("host").asBoolean(false)) {
-					continue;
-				}
+			for (JsonNode p : attendees(token, webinarId)) {
 				Builder person = person(people, p.path("email").asString(""), "attendee:" + p.path("id").asString());
 				person.attendee = true;
 				person.named(p.path("displayName").asString(""));
@@ -71,6 +69,36 @@ class WebinarPeople {
 			}
 		}
 		return people.values().stream().map(Builder::build).sorted(Comparator.comparing(WebinarPerson::key)).toList();
+	}
+
+	/**
+	 * Everyone but the host who joined any ended occurrence, once per occurrence joined. Webex answers a series id with
+	 * its last occurrence's participants only, so a webinar that ran several times is read instance by instance.
+	 */
+	List<JsonNode> attendees(String token, String webinarId) {
+		List<JsonNode> attendees = new ArrayList<>();
+		for (String occurrence : endedOccurrences(token, webinarId)) {
+			client.meetingParticipants(token, occurrence).stream().filter(p -> !p.path("host").asBoolean(false)).forEach(attendees::add);
+		}
+		return attendees;
+	}
+
+	/** How many different people (by email, else by participant id) attended any occurrence. */
+	int attendeeCount(String token, String webinarId) {
+		return (int) attendees(token, webinarId).stream()
+			.map(p -> p.path("email").asString("").isBlank() ? p.path("id").asString() : p.path("email").asString().toLowerCase(Locale.ROOT))
+			.distinct().count();
+	}
+
+	private List<String> endedOccurrences(String token, String webinarId) {
+		WebexMeeting webinar = client.meeting(token, webinarId);
+		if ("meeting".equals(webinar.meetingType())) {
+			return List.of(webinarId);
+		}
+		// An occurrence may start early (hosts can start before the scheduled time); a day's margin catches it.
+		Instant from = OffsetDateTime.parse(webinar.start()).toInstant().minus(Duration.ofDays(1));
+		return client.meetings(token, Map.of("meetingType", "meeting", "meetingSeriesId", webinarId, "state", "ended",
+				"from", from.toString(), "to", Instant.now().toString())).stream().map(m -> m.path("id").asString()).toList();
 	}
 
 	private static Builder person(Map<String, Builder> people, String email, String fallbackKey) {

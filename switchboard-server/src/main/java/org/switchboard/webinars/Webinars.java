@@ -40,11 +40,12 @@ public class Webinars {
 	private final ImportRunner runner;
 	private final ImportPermission permission;
 	private final CrmRecords records;
+	private final WebinarPeople people;
 	private final Clock clock;
 	private final Map<String, Map.Entry<Instant, WebinarView.Counts>> counts = new ConcurrentHashMap<>();
 
 	Webinars(WebexClient client, WebexAccounts accounts, SettingsStore settings, WebinarsSection section, ImportMappings mappings,
-			ImportJobs jobs, ImportRunner runner, ImportPermission permission, CrmRecords records, Clock clock) {
+			ImportJobs jobs, ImportRunner runner, ImportPermission permission, CrmRecords records, WebinarPeople people, Clock clock) {
 		this.client = client;
 		this.accounts = accounts;
 		this.settings = settings;
@@ -54,6 +55,7 @@ public class Webinars {
 		this.runner = runner;
 		this.permission = permission;
 		this.records = records;
+		this.people = people;
 		this.clock = clock;
 	}
 
@@ -96,7 +98,7 @@ public class Webinars {
 		webinar(token, webinarId);
 		WebinarView.Counts fresh = new WebinarView.Counts(client.meetingInvitees(token, webinarId).size(),
 				client.webinarRegistrants(token, webinarId).size(),
-				(int) client.meetingParticipants(token, webinarId).stream().filter(p -> !p.path("host").asBoolean(false)).count());
+				people.attendeeCount(token, webinarId));
 		counts.put(webinarId, Map.entry(clock.instant(), fresh));
 		return fresh;
 	}

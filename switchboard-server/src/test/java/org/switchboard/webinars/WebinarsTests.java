@@ -232,6 +232,33 @@ class WebinarsTests extends WebinarImportContract {
 		assertThat(api().get(ADMIN, "/").body()).contains("data-testid=\"webinars-widget\"").contains(recent);
 	}
 
+	@Test
+	void aWebinarThatRanThreeTimesCountsAndImportsTheAttendeesOfEveryOccurrenceWithTheirMinutesAdded() {
+		leadMapping("fillBlanks", false, "webinarMembers");
+		settings("true", "[]", "[]");
+		// Attendee n joins occurrence n % 3 and attendee 0 joins all three; the last occurrence alone has persons 0, 2 and 5.
+		JsonNode webinar = generate("\"registrants\":7,\"attendees\":7,\"occurrences\":3", -4);
+		assertThat(webinar.get("generated").get("endedOccurrences").asInt()).isEqualTo(3);
+		String domain = webinar.get("generated").get("domain").asString();
+
+		JsonNode listed = java.util.stream.StreamSupport.stream(api().get(ADMIN, "/api/webinars?when=past").json().get("webinars").spliterator(), false)
+			.filter(w -> w.get("webinarId").asString().equals(webinar.get("id").asString())).findFirst().orElseThrow();
+		assertThat(listed.get("attendees").asInt()).isEqualTo(7);
+		JsonNode job = importAndWait(webinar, "Lead", null);
+
+		assertThat(job.get("created").asInt()).isEqualTo(7);
+		List<CrmRecord> members = records.findAllByField(WebinarMemberObject.NAME, "Webinar_Id__c", List.of(webinar.get("id").asString()));
+		assertThat(members).hasSize(7).allSatisfy(m -> assertThat(m.get("Attended__c")).isEqualTo(true));
+		String person0 = records.findByField("Lead", "Email", "person0@" + domain).get(0).id();
+		String person1 = records.findByField("Lead", "Email", "person1@" + domain).get(0).id();
+		assertThat(minutes(person0)).as("three full hours").isEqualTo(180);
+		assertThat(minutes(person1)).as("one hour, a minute late and a minute early").isEqualTo(58);
+	}
+
+	private int minutes(String leadId) {
+		return ((Number) records.findAllByField(WebinarMemberObject.NAME, "Lead__c", List.of(leadId)).get(0).get("Minutes__c")).intValue();
+	}
+
 	private void settings(String forAll, String profiles, String users) {
 		ApiClient.Response saved = api().send(ADMIN, "PUT", "/api/admin/settings/webinars",
 				"{\"pastDays\":30,\"upcomingDays\":30,\"import\":{\"enabledForAll\":" + forAll + ",\"profiles\":" + profiles + ",\"users\":" + users + "}}");

@@ -95,6 +95,39 @@ class MeetingsContractTests {
 	}
 
 	@Test
+	void aWebinarThatRanThreeTimesListsItsEndedInstancesAndItsSeriesIdAnswersTheLastOnesParticipantsOnly() throws Exception {
+		Instant start = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+		JsonNode webinar = client.json(null, "POST", "/sandbox/webinars", "{\"hostEmail\":\"admin@switchboard.test\",\"start\":\"" + start
+				+ "\",\"registrants\":6,\"attendees\":6,\"occurrences\":3}");
+		String id = webinar.get("id").asString();
+		assertThat(webinar.get("recurrence").asString()).isEqualTo("FREQ=DAILY;INTERVAL=1;COUNT=3");
+
+		JsonNode ended = client.json(HOST, "GET", "/v1/meetings?meetingType=meeting&state=ended&meetingSeriesId=" + id + "&from="
+				+ start.minus(1, ChronoUnit.DAYS) + "&to=" + Instant.now(), null).get("items");
+		assertThat(ended).hasSize(3).allSatisfy(i -> assertThat(i.get("id").asString()).startsWith(id + "_I_"));
+		JsonNode first = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + ended.get(0).get("id").asString(), null).get("items");
+		JsonNode last = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + ended.get(2).get("id").asString(), null).get("items");
+		JsonNode bySeries = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + id, null).get("items");
+		JsonNode bySeriesInRange = client.json(HOST, "GET", "/v1/meetingParticipants?meetingId=" + id + "&meetingStartTimeFrom="
+				+ start.minus(1, ChronoUnit.HOURS) + "&meetingStartTimeTo=" + start.plus(1, ChronoUnit.HOURS), null).get("items");
+
+		assertThat(emails(first)).containsExactly("person0", "person3");
+		assertThat(emails(last)).containsExactly("person0", "person2", "person5");
+		assertThat(emails(bySeries)).isEqualTo(emails(last));
+		assertThat(emails(bySeriesInRange)).isEqualTo(emails(first));
+		assertThat(client.call(null, "POST", "/sandbox/webinars", "{\"hostEmail\":\"admin@switchboard.test\",\"start\":\""
+				+ Instant.now().plus(1, ChronoUnit.DAYS) + "\",\"attendees\":2}").statusCode()).as("attendees of a webinar not yet held").isEqualTo(400);
+		assertThat(client.call(null, "POST", "/sandbox/webinars", "{\"hostEmail\":\"admin@switchboard.test\",\"occurrences\":0}").statusCode())
+			.isEqualTo(400);
+	}
+
+	private static List<String> emails(JsonNode participants) {
+		List<String> emails = new ArrayList<>();
+		participants.forEach(p -> emails.add(p.get("email").asString().substring(0, p.get("email").asString().indexOf('@'))));
+		return emails;
+	}
+
+	@Test
 	void invitesPeopleToAMeeting() throws Exception {
 		String id = create("Pricing call", "meeting").get("id").asString();
 		JsonNode invitee = client.json(HOST, "POST", "/v1/meetingInvitees",

@@ -19,16 +19,22 @@ import dev.switchboard.sandbox.http.Request;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /sandbox/webinars {"hostEmail","title","start","end","registrants":N,"invitees":N,"attendees":N,"withoutEmail":N,"domain"}}:
+ * {@code POST /sandbox/webinars {"hostEmail","title","start","end","registrants":N,"invitees":N,"attendees":N,"withoutEmail":N,"domain","occurrences":N}}:
  * a webinar (past or upcoming, no "start in the past" rule: it is a test fixture) with generated people in Webex's
  * shapes (Registrant, meeting invitee, meeting participant of the OpenAPI documents). Person {@code n} is the same
  * person in every list (same email), so the first min(N) people are invitee, registrant and attendee at once;
  * {@code withoutEmail} blanks the email of the first registrants (an import keyed on Email must skip them); person
  * {@code n}'s email is {@code person<n>@<domain>}.
+ * <p>
+ * A webinar runs {@code occurrences} times (default 1), one day apart from {@code start}; each occurrence that has ended
+ * is an ended meeting instance holding its own participants, as in Webex, where a series id answers only its last
+ * instance's participants. Attendee {@code n} joins occurrence {@code n % occurrences}, and attendee 0 joins every one.
+ * Attendees need at least one ended occurrence.
  */
 final class GeneratedWebinars {
 
 	static final int MAX_PEOPLE = 200_000;
+	private static final int MAX_OCCURRENCES = 52;
 	private static final String SITE = "switchboard-sandbox.webex.com";
 	private static final AtomicLong BATCH = new AtomicLong();
 
@@ -37,7 +43,7 @@ final class GeneratedWebinars {
 
 	/** The request's counts, start and end, checked. */
 	record Spec(String hostEmail, String title, Instant start, Instant end, int registrants, int invitees, int attendees,
-			int withoutEmail, String domain) {
+			int withoutEmail, String domain, int occurrences) {
 
 		static Spec of(Request request) {
 			JsonNode body = request.json();
@@ -51,8 +57,41 @@ final class GeneratedWebinars {
 			if (!end.isAfter(start)) {
 				throw ApiError.badRequest("end must be after start");
 			}
-			return new Spec(request.required(body, "hostEmail"), title, start, end, count(body, "registrants"), count(body, "invitees"),
-					count(body, "attendees"), count(body, "withoutEmail"), domain(body));
+			Spec spec = new Spec(request.required(body, "hostEmail"), title, start, end, count(body, "registrants"), count(body, "invitees"),
+					count(body, "attendees"), count(body, "withoutEmail"), domain(body), occurrences(body));
+			if (spec.attendees() > 0 && spec.ended() == 0) {
+				throw ApiError.badRequest("attendees need a webinar with an occurrence that has ended (end before now)");
+			}
+			return spec;
+		}
+
+		private static int occurrences(JsonNode body) {
+			JsonNode node = body.path("occurrences");
+			if (node.isMissingNode() || node.isNull()) {
+				return 1;
+			}
+			if (!node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_OCCURRENCES) {
+				throw ApiError.badRequest("occurrences must be a whole number from 1 to " + MAX_OCCURRENCES);
+			}
+			return node.asInt();
+		}
+
+		/** Start of occurrence {@code k} (0-based): one day after the one before. */
+		Instant start(int k) {
+			return start.plus(Duration.ofDays(k));
+		}
+
+		Instant end(int k) {
+			return end.plus(Duration.ofDays(k));
+		}
+
+		/** How many occurrences have ended by now (they come first). */
+		int ended() {
+			int k = 0;
+			while (k < occurrences && end(k).isBefore(Instant.now())) {
+				k++;
+			}
+			return k;
 		}
 
 		/** The people's email domain: given (two webinars with one domain share their people), else a new one. */
@@ -132,14 +171,20 @@ final class GeneratedWebinars {
 		return list;
 	}
 
-	/** Attendees: participants who joined a few minutes late and left a little early, each with one device. */
-	static List<Map<String, Object>> participants(Spec spec, Map<String, Object> webinar, AtomicLong sequence) {
-		List<Map<String, Object>> list = new ArrayList<>(spec.attendees());
+	/**
+	 * Attendees of ended occurrence {@code k} ({@code instance}): participants who joined a few minutes late and left a
+	 * little early, each with one device.
+	 */
+	static List<Map<String, Object>> participants(Spec spec, Map<String, Object> instance, int k, AtomicLong sequence) {
+		List<Map<String, Object>> list = new ArrayList<>();
 		for (int n = 0; n < spec.attendees(); n++) {
-			Instant joined = spec.start().plus(Duration.ofMinutes(n % 10));
-			Instant left = spec.end().minus(Duration.ofMinutes(n % 7));
+			if (n != 0 && n % spec.occurrences() != k) {
+				continue;
+			}
+			Instant joined = spec.start(k).plus(Duration.ofMinutes(n % 10));
+			Instant left = spec.end(k).minus(Duration.ofMinutes(n % 7));
 			Map<String, Object> participant = new LinkedHashMap<>();
-			participant.put("id", webinar.get("id") + "_I_" + sequence.incrementAndGet());
+			participant.put("id", instance.get("id") + "_" + sequence.incrementAndGet());
 			participant.put("orgId", WebexIds.of("ORGANIZATION", SeedPerson.ORG_UUID));
 			participant.put("host", false);
 			participant.put("coHost", false);
@@ -147,16 +192,16 @@ final class GeneratedWebinars {
 			participant.put("displayName", "First" + n + " Last" + n);
 			participant.put("invitee", n < spec.invitees());
 			participant.put("muted", true);
-			participant.put("meetingStartTime", Clock.format(spec.start()));
+			participant.put("meetingStartTime", Clock.format(spec.start(k)));
 			participant.put("video", "off");
 			participant.put("state", "end");
 			participant.put("joinedTime", Clock.format(joined));
 			participant.put("leftTime", Clock.format(left));
 			participant.put("siteUrl", SITE);
-			participant.put("meetingId", webinar.get("id"));
-			participant.put("hostEmail", webinar.get("hostEmail"));
+			participant.put("meetingId", instance.get("id"));
+			participant.put("hostEmail", instance.get("hostEmail"));
 			Map<String, Object> device = new LinkedHashMap<>();
-			device.put("correlationId", java.util.UUID.nameUUIDFromBytes((webinar.get("id") + "/" + n).getBytes()).toString());
+			device.put("correlationId", java.util.UUID.nameUUIDFromBytes((instance.get("id") + "/" + n).getBytes()).toString());
 			device.put("deviceType", "webex_meeting_center_mac");
 			device.put("audioType", "voip");
 			device.put("joinedTime", Clock.format(joined));

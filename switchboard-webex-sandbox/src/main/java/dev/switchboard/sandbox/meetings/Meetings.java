@@ -292,25 +292,30 @@ public class Meetings {
 		if (!"active".equals(series.get("state"))) {
 			throw new ApiError(409, "The meeting has ended");
 		}
-		String now = Clock.now();
-		Map<String, Object> instance = new LinkedHashMap<>(series);
-		instance.put("id", series.get("id") + "_I_" + instanceNumbers.incrementAndGet());
-		instance.put("meetingSeriesId", series.get("id"));
-		instance.put("meetingType", "meeting");
-		instance.put("state", "inProgress");
-		instance.put("scheduledStart", series.get("start"));
-		instance.put("scheduledEnd", series.get("end"));
-		instance.put("start", now);
-		instance.put("end", series.get("end"));
-		instance.put("hostDidJoin", true);
+		Map<String, Object> instance = instance(series, "inProgress", Clock.now(), (String) series.get("end"));
 		instance.put("attendeeDidJoin", false);
-		instances.computeIfAbsent((String) series.get("id"), k -> new CopyOnWriteArrayList<>()).add(instance);
 		series.put("state", "inProgress");
 		Person host = people.byId((String) series.get("hostUserId"));
 		of(participants, instance).add(liveParticipant(instance, host.email(), host.displayName(), true));
 		announce(host, "started", zoned(instance, zone((String) instance.get("timezone"))));
 		webhooks.publish(host.id(), "meetingParticipants", "joined", host.id(), Map.of("meetingId", instance.get("id"), "email", host.email()));
 		return Response.ok(zoned(instance, zone((String) instance.get("timezone"))));
+	}
+
+	/** A new instance ({@code <series>_I_<n>}) of a series, in the given state, kept after the series' earlier ones. */
+	private Map<String, Object> instance(Map<String, Object> series, String state, String start, String end) {
+		Map<String, Object> instance = new LinkedHashMap<>(series);
+		instance.put("id", series.get("id") + "_I_" + instanceNumbers.incrementAndGet());
+		instance.put("meetingSeriesId", series.get("id"));
+		instance.put("meetingType", "meeting");
+		instance.put("state", state);
+		instance.put("scheduledStart", series.get("start"));
+		instance.put("scheduledEnd", series.get("end"));
+		instance.put("start", start);
+		instance.put("end", end);
+		instance.put("hostDidJoin", true);
+		instances.computeIfAbsent((String) series.get("id"), k -> new CopyOnWriteArrayList<>()).add(instance);
+		return instance;
 	}
 
 	private Response join(Request request) {
@@ -363,14 +368,31 @@ public class Meetings {
 		String meetingId = request.query("meetingId");
 		Map<String, Object> series = hosted(request, meetingId);
 		List<Map<String, Object>> list = new ArrayList<>(of(participants, series));
-		List<Map<String, Object>> started = instances.getOrDefault((String) series.get("id"), List.of());
-		Map<String, Object> instance = meetingId.contains("_I_") ? instance(series, meetingId)
-				: started.isEmpty() ? null : started.get(started.size() - 1);
+		Map<String, Object> instance = meetingId.contains("_I_") ? instance(series, meetingId) : lastInstance(request, series);
 		if (instance != null) {
 			list.addAll(of(participants, instance));
 		}
 		ZoneId zone = answerZone(request, series);
 		return pageInOrder(request, list, p -> zoned(p, zone));
+	}
+
+	/**
+	 * A series id answers its last instance, or with {@code meetingStartTimeFrom}/{@code To} its last instance that
+	 * started in that range (both exclusive), as Webex documents for {@code GET /meetingParticipants}.
+	 */
+	private Map<String, Object> lastInstance(Request request, Map<String, Object> series) {
+		String from = request.query("meetingStartTimeFrom");
+		String to = request.query("meetingStartTimeTo");
+		Instant after = from == null ? Instant.MIN : instant(from, "meetingStartTimeFrom");
+		Instant before = to == null ? Instant.MAX : instant(to, "meetingStartTimeTo");
+		List<Map<String, Object>> started = instances.getOrDefault((String) series.get("id"), List.of());
+		for (int i = started.size() - 1; i >= 0; i--) {
+			Instant start = instant((String) started.get(i).get("start"), "start");
+			if (start.isAfter(after) && start.isBefore(before)) {
+				return started.get(i);
+			}
+		}
+		return null;
 	}
 
 	/** A generated webinar (see {@link GeneratedWebinars}), hosted by {@code hostEmail}, with its people. */
@@ -381,14 +403,22 @@ public class Meetings {
 		Map<String, Object> webinar = meeting(host, spec.title(), request.json(), spec.start(), spec.end(), "webinar");
 		webinar.put("timezone", "UTC");
 		webinar.put("sessionTypeId", 9);
-		webinar.put("state", spec.end().isBefore(Instant.now()) ? "expired" : "active");
+		webinar.put("state", spec.ended() == spec.occurrences() ? "expired" : "active");
+		if (spec.occurrences() > 1) {
+			webinar.put("recurrence", "FREQ=DAILY;INTERVAL=1;COUNT=" + spec.occurrences());
+		}
 		String id = (String) webinar.get("id");
 		invitees.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.invitees(spec, webinar, sequence)));
 		registrants.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.registrants(spec, sequence)));
-		participants.put(id, new CopyOnWriteArrayList<>(GeneratedWebinars.participants(spec, webinar, sequence)));
 		meetings.put(id, webinar);
+		for (int k = 0; k < spec.ended(); k++) {
+			Map<String, Object> instance = instance(webinar, "ended", Clock.format(spec.start(k)), Clock.format(spec.end(k)));
+			instance.put("attendeeDidJoin", spec.attendees() > 0);
+			participants.put((String) instance.get("id"), new CopyOnWriteArrayList<>(GeneratedWebinars.participants(spec, instance, k, sequence)));
+		}
 		Map<String, Object> answer = new LinkedHashMap<>(zoned(webinar, ZoneId.of("UTC")));
 		answer.put("generated", Map.of("invitees", spec.invitees(), "registrants", spec.registrants(), "attendees", spec.attendees(),
+				"endedOccurrences", spec.ended(),
 				"domain", spec.domain()));
 		return Response.ok(answer);
 	}
