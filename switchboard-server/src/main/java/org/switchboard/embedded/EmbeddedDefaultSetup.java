@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * After the demo data exists: creates a Webex integration at the sandbox and enters it in the settings, signs every
  * CRM user whose email a sandbox person has in to Webex through the sandbox's OAuth pages (which also creates their
  * webhooks), and registers the integration with the first admin's token; registers the
- * sandbox's bot for space notifications with an example rule (unless {@code switchboard.embedded.notifications=false}).
+ * sandbox's bot for space notifications with an example rule (unless {@code switchboard.embedded.notifications=false});
+ * with the demo data, makes the demo webinars at the sandbox ({@link DemoWebinars}).
  * A restart finds a fresh sandbox and signs the users in again; nothing else is repeated.
  */
 class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
@@ -84,6 +85,10 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 			sandbox.people().stream().filter(p -> "bot".equals(p.type())).findFirst()
 				.ifPresent(bot -> notifications.ensureBot(bot.token(), "embedded default"));
 			notifications.ensureExampleRule("embedded default");
+		}
+		int demoRegistrants = environment.getProperty("switchboard.demo.webinar-registrants", Integer.class, 0);
+		if (environment.getProperty("switchboard.demo.enabled", Boolean.class, true) && demoRegistrants > 0) {
+			new DemoWebinars(sandbox, json).create(demoRegistrants);
 		}
 		Map<String, Object> status = integration.status();
 		log.info("Webex sandbox at {} — {} users signed in to Webex through its sign-in pages, integration registered: {}", sandbox.baseUrl(),

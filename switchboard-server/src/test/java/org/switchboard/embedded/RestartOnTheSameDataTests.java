@@ -51,7 +51,17 @@ class RestartOnTheSameDataTests {
 
 			assertRingingCallPops();
 			assertMessageArrivesLive();
+			assertDemoWebinarsAreBack();
 		}
+	}
+
+	private void assertDemoWebinarsAreBack() {
+		JsonNode webinars = new ApiClient(port).get(ApiClient.ADMIN, "/api/webinars").json().get("webinars");
+		assertThat(webinars).extracting(w -> w.get("title").asString()).contains(DemoWebinars.PAST, DemoWebinars.UPCOMING);
+		JsonNode launch = java.util.stream.StreamSupport.stream(webinars.spliterator(), false)
+			.filter(w -> DemoWebinars.PAST.equals(w.get("title").asString())).findFirst().orElseThrow();
+		assertThat(launch.get("registrants").asInt()).as("switchboard.demo.webinar-registrants of the tests' configuration").isEqualTo(200);
+		assertThat(launch.get("attendees").asInt()).as("a quarter of them, over its two occurrences").isEqualTo(50);
 	}
 
 	private ConfigurableApplicationContext start() {
