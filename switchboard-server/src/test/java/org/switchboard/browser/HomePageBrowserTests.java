@@ -34,7 +34,8 @@ class HomePageBrowserTests extends BrowserTest {
 		records.create("Task", Map.of("Subject", "Send the Homepage quote", "Status", "Not Started", "ActivityDate", tomorrow), agentId);
 		records.create("Task", Map.of("Subject", "Already done for Homepage", "Status", "Completed"), agentId);
 		Instant start = Instant.now().plus(10, ChronoUnit.MINUTES);
-		boolean meetingToday = start.atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.now(ZoneOffset.UTC));
+		java.time.ZoneId agentsZone = java.time.ZoneId.of("America/Los_Angeles"); // the demo users' TimeZoneSidKey
+		boolean meetingToday = start.atZone(agentsZone).toLocalDate().equals(LocalDate.now(agentsZone));
 		ApiClient.Response meeting = api().send(AGENT, "POST", "/api/records/Contact/" + contact.id() + "/meetings",
 				"{\"title\":\"Homepage review\",\"start\":\"" + start.truncatedTo(ChronoUnit.SECONDS) + "\",\"durationMinutes\":30,\"timezone\":\"UTC\"}");
 		assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);

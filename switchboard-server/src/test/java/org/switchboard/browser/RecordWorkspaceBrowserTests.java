@@ -115,6 +115,39 @@ class RecordWorkspaceBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anEventsStartIsEnteredAndShownInTheRepsOwnTimeZone() {
+		String event = records.create("Event", Map.of("Subject", "Pricing review", "StartDateTime", "2026-11-25T18:00:00Z",
+				"EndDateTime", "2026-11-25T19:00:00Z"), null).id();
+		Page page = browser.signIn("agent@switchboard.test");
+		page.navigate("/records/Event/" + event + "/edit");
+
+		assertThat(page.locator("input[name=StartDateTime]")).hasValue("2026-11-25T10:00");
+		assertThat(page.getByTestId("zone-StartDateTime")).hasText("America/Los_Angeles");
+		page.locator("input[name=StartDateTime]").fill("2026-11-26T09:30");
+		page.getByTestId("save").click();
+
+		assertThat(page.getByTestId("flash")).hasText("Saved.");
+		assertThat(records.get("Event", event, List.of("StartDateTime")).getString("StartDateTime")).startsWith("2026-11-26T17:30");
+	}
+
+	@Test
+	void aRecordChangedWhileItsDeletePageWasOpenIsNotDeletedAndTheRepIsToldWhy() {
+		String account = records.create("Account", Map.of("Name", "Still wanted Ltd"), null).id();
+		Page page = browser.signIn("admin@switchboard.test");
+		page.navigate("/records/Account/" + account + "/delete");
+		records.update("Account", account, Map.of("Phone", "+1 415 555 0100"), null);
+
+		page.getByTestId("confirm-delete").click();
+
+		assertThat(page.getByTestId("flash")).containsText("was not deleted: changed by");
+		assertThat(page.getByTestId("record-name")).hasText("Still wanted Ltd");
+		assertThat(records.get("Account", account, List.of("Phone")).getString("Phone")).isEqualTo("+1 415 555 0100");
+		page.navigate("/records/Account/" + account + "/delete");
+		page.getByTestId("confirm-delete").click();
+		assertThat(page.getByTestId("flash")).hasText("Account \"Still wanted Ltd\" was deleted.");
+	}
+
+	@Test
 	void aListSortsByAColumnKeepsTheSortWhenPagingAndFindsAPhoneNumberInAnyFormat() {
 		records.create("Contact", Map.of("LastName", "Dialable", "Phone", "+1 (415) 555-0177"), null);
 		Page page = browser.signIn("agent@switchboard.test");

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.crm.CrmRecord;
+import org.switchboard.access.UserZones;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.meetings.hosts.WebexHosts;
 import org.switchboard.meetings.hosts.WebexHosts.Host;
@@ -56,11 +57,13 @@ public class MeetingScheduling {
 	private final WebexClient client;
 	private final MeetingsLive live;
 	private final TransactionTemplate transactions;
+	private final UserZones zones;
 	private final Clock clock;
 
 	MeetingScheduling(CrmRecords records, Invitees invitees, MeetingStore store, WebexHosts hosts, WebexClient client,
-			MeetingsLive live, TransactionTemplate transactions, Clock clock) {
+			MeetingsLive live, TransactionTemplate transactions, UserZones zones, Clock clock) {
 		this.records = records;
+		this.zones = zones;
 		this.invitees = invitees;
 		this.store = store;
 		this.hosts = hosts;
@@ -75,7 +78,7 @@ public class MeetingScheduling {
 		ScheduleRequest r = request == null ? new ScheduleRequest(null, null, null, null, null, null, List.of()) : request;
 		List<FieldProblem> problems = new ArrayList<>();
 		String title = title(r.title() == null || r.title().isBlank() ? record.name() : r.title(), problems);
-		ZoneId zone = zone(r.timezone() == null || r.timezone().isBlank() ? defaultZone(userId) : r.timezone(), problems);
+		ZoneId zone = zone(r.timezone() == null || r.timezone().isBlank() ? zones.of(userId).getId() : r.timezone(), problems);
 		Instant start = start(r.start(), zone, true, problems);
 		Instant end = end(start, r.end(), r.durationMinutes(), zone, problems);
 		String agenda = agenda(r.agenda(), problems);
@@ -229,15 +232,6 @@ public class MeetingScheduling {
 		return people.stream().filter(p -> "Contact".equals(p.object())).map(Invitee::id).findFirst().orElse(null);
 	}
 
-	private String defaultZone(String userId) {
-		try {
-			String zone = records.get("User", userId, List.of("TimeZoneSidKey")).getString("TimeZoneSidKey");
-			return zone == null || zone.isBlank() ? "UTC" : zone;
-		}
-		catch (ProblemException e) {
-			return "UTC";
-		}
-	}
 
 	private static String title(String title, List<FieldProblem> problems) {
 		String t = title == null ? null : title.strip();

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.switchboard.access.Access;
+import org.switchboard.access.UserZones;
 import org.switchboard.access.PermissionSet;
 import org.switchboard.access.WebexUserOnly;
 import org.switchboard.crm.CrmRecords;
@@ -30,9 +31,11 @@ import org.switchboard.platform.web.Requests;
 class MeetingsWeb implements RecordActions, RecordComponents {
 
 	private final CrmRecords records;
+	private final UserZones zones;
 
-	MeetingsWeb(CrmRecords records) {
+	MeetingsWeb(CrmRecords records, UserZones zones) {
 		this.records = records;
+		this.zones = zones;
 	}
 
 	@Override
@@ -53,15 +56,7 @@ class MeetingsWeb implements RecordActions, RecordComponents {
 	@WebexUserOnly
 	String form(@PathVariable String object, @PathVariable String id, Model model) {
 		model.addAttribute("record", records.get(object, id, List.of("Id")));
-		String zone = null;
-		try {
-			zone = records.get("User", Access.currentUserId(), List.of("TimeZoneSidKey")).getString("TimeZoneSidKey");
-			ZoneId.of(zone);
-		}
-		catch (RuntimeException e) {
-			zone = null;
-		}
-		model.addAttribute("userZone", zone);
+		model.addAttribute("userZone", zones.find(Access.currentUserId()).map(ZoneId::getId).orElse(null));
 		return "meetings/schedule :: form";
 	}
 

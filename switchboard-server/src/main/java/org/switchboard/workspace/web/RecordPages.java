@@ -1,5 +1,6 @@
 package org.switchboard.workspace.web;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ class RecordPages {
 	String create(@PathVariable String object, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		ObjectDescription description = allowed(object, ObjectOperation.CREATE);
-		Map<String, Object> values = RecordForms.values(description, form);
+		Map<String, Object> values = RecordForms.values(description, form, formats.zone());
 		try {
 			CrmRecord created = records.create(description.name(), values, Access.currentUserId());
 			redirect.addFlashAttribute("flash", description.label() + " \"" + created.name() + "\" was created.");
@@ -122,7 +123,7 @@ class RecordPages {
 			Model model, RedirectAttributes redirect) {
 		ObjectDescription description = allowed(object, ObjectOperation.EDIT);
 		CrmRecord record = records.get(description.name(), id, List.of());
-		Map<String, Object> values = RecordForms.values(description, form);
+		Map<String, Object> values = RecordForms.values(description, form, formats.zone());
 		try {
 			records.update(description.name(), record.id(), values, Access.currentUserId(), form.getFirst(VERSION));
 			redirect.addFlashAttribute("flash", "Saved.");
@@ -131,7 +132,7 @@ class RecordPages {
 		catch (StaleRecordException e) {
 			RecordVersion current = e.current();
 			CrmRecord saved = records.get(description.name(), record.id(), List.of());
-			StaleEdit.Merge merge = StaleEdit.merge(description, saved, values, form);
+			StaleEdit.Merge merge = StaleEdit.merge(description, saved, values, form, formats.zone());
 			String who = current.modifiedByName() == null ? "someone else" : current.modifiedByName();
 			model.addAttribute("formError", "Changed by " + who + " at " + formats.dateTime(current.modifiedAt(), formats.zone())
 					+ " — review and save again.");
@@ -139,7 +140,7 @@ class RecordPages {
 			model.addAttribute("savedNow", merge.conflicts());
 			model.addAttribute("takenFromSaved", merge.takenFromSaved());
 			model.addAttribute("changedBy", who);
-			model.addAttribute("originals", StaleEdit.originals(description, saved.fields()));
+			model.addAttribute("originals", StaleEdit.originals(description, saved.fields(), formats.zone()));
 			return form(model, description, saved, merge.values(), Map.of());
 		}
 		catch (CrmException e) {
@@ -156,31 +157,46 @@ class RecordPages {
 	String confirmDelete(@PathVariable String object, @PathVariable String id, Model model) {
 		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		model.addAttribute("object", description);
-		model.addAttribute("record", records.get(description.name(), id, List.of("Id")));
+		CrmRecord record = records.get(description.name(), id, List.of("Id"));
+		model.addAttribute("record", record);
+		model.addAttribute("version", records.version(description.name(), record.id()).tag());
 		return "records/delete";
 	}
 
+	/** Deletes the record as it was when the page was shown: changed meanwhile, it stays and the user is told by whom. */
 	@PostMapping("/records/{object}/{id}/delete")
-	String delete(@PathVariable String object, @PathVariable String id, RedirectAttributes redirect) {
+	String delete(@PathVariable String object, @PathVariable String id, @RequestParam(name = VERSION, required = false) String version,
+			RedirectAttributes redirect) {
 		ObjectDescription description = allowed(object, ObjectOperation.DELETE);
 		CrmRecord record = records.get(description.name(), id, List.of("Id"));
-		records.delete(description.name(), record.id(), Access.currentUserId());
-		redirect.addFlashAttribute("flash", description.label() + " \"" + (record.name() == null ? record.id() : record.name()) + "\" was deleted.");
+		String name = record.name() == null ? record.id() : record.name();
+		try {
+			records.delete(description.name(), record.id(), Access.currentUserId(), version);
+		}
+		catch (StaleRecordException e) {
+			String who = e.current().modifiedByName() == null ? "someone else" : e.current().modifiedByName();
+			redirect.addFlashAttribute("flash", description.label() + " \"" + name + "\" was not deleted: changed by " + who + " at "
+					+ formats.dateTime(e.current().modifiedAt(), formats.zone()) + " — review it and delete again.");
+			return "redirect:/records/" + description.name() + "/" + record.id();
+		}
+		redirect.addFlashAttribute("flash", description.label() + " \"" + name + "\" was deleted.");
 		return "redirect:/records/" + description.name();
 	}
 
 	private String form(Model model, ObjectDescription description, CrmRecord record, Map<String, Object> values,
 			Map<String, String> errors) {
+		ZoneId zone = formats.zone();
 		List<FormField> fields = description.fields().stream().filter(FieldDescription::updateable)
-			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name())), errors.get(f.name()), inputType(f),
+			.map(f -> new FormField(f, RecordForms.display(f, values.get(f.name()), zone), errors.get(f.name()), inputType(f),
 					f.type() == FieldType.REFERENCE && !f.referenceTo().isEmpty() ? Lookup.of(records, description.name(), f, values.get(f.name())) : null))
 			.toList();
 		model.addAttribute("object", description);
 		model.addAttribute("record", record);
 		model.addAttribute("fields", fields);
 		model.addAttribute("checkboxMarker", RecordForms.CHECKBOX_MARKER);
+		model.addAttribute("userZone", zone.getId());
 		if (record != null && !model.containsAttribute("originals")) {
-			model.addAttribute("originals", StaleEdit.originals(description, values));
+			model.addAttribute("originals", StaleEdit.originals(description, values, zone));
 		}
 		return "records/form";
 	}

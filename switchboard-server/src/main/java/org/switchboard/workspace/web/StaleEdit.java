@@ -1,5 +1,6 @@
 package org.switchboard.workspace.web;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,13 +28,14 @@ final class StaleEdit {
 	private StaleEdit() {
 	}
 
-	static Merge merge(ObjectDescription object, CrmRecord saved, Map<String, Object> input, MultiValueMap<String, String> form) {
+	static Merge merge(ObjectDescription object, CrmRecord saved, Map<String, Object> input, MultiValueMap<String, String> form,
+			ZoneId zone) {
 		Map<String, Object> values = new LinkedHashMap<>(input);
 		Map<String, String> conflicts = new LinkedHashMap<>();
 		Set<String> taken = new LinkedHashSet<>();
 		input.forEach((name, value) -> object.field(name).ifPresent(field -> {
-			String mine = shown(field, value);
-			String now = shown(field, saved.get(field.name()));
+			String mine = shown(field, value, zone);
+			String now = shown(field, saved.get(field.name()), zone);
 			String was = form.getFirst(WAS + field.name());
 			if (was != null && mine.equals(normal(field, was))) {
 				values.put(field.name(), saved.get(field.name()));
@@ -49,14 +51,14 @@ final class StaleEdit {
 	}
 
 	/** Each field's value as the form shows it, for the hidden {@link #WAS} inputs. */
-	static Map<String, String> originals(ObjectDescription object, Map<String, Object> values) {
+	static Map<String, String> originals(ObjectDescription object, Map<String, Object> values, ZoneId zone) {
 		Map<String, String> originals = new LinkedHashMap<>();
-		object.fields().forEach(f -> originals.put(f.name(), RecordForms.display(f, values.get(f.name()))));
+		object.fields().forEach(f -> originals.put(f.name(), RecordForms.display(f, values.get(f.name()), zone)));
 		return originals;
 	}
 
-	private static String shown(FieldDescription field, Object value) {
-		return normal(field, RecordForms.display(field, value));
+	private static String shown(FieldDescription field, Object value, ZoneId zone) {
+		return normal(field, RecordForms.display(field, value, zone));
 	}
 
 	private static String normal(FieldDescription field, String shown) {

@@ -1,40 +1,28 @@
 package org.switchboard.workspace.web;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.switchboard.access.Access;
-import org.switchboard.crm.CrmRecords;
+import org.switchboard.access.UserZones;
 
 /** The signed-in user's time zone (their User record's TimeZoneSidKey, else UTC) and locale (the browser's). */
 @Component
 class UserFormats {
 
-	private final CrmRecords records;
+	private final UserZones zones;
 
-	UserFormats(CrmRecords records) {
-		this.records = records;
+	UserFormats(UserZones zones) {
+		this.zones = zones;
 	}
 
 	ZoneId zone() {
-		String userId = Access.currentUserId();
-		if (userId == null) {
-			return ZoneId.of("UTC");
-		}
-		String zone = records.get("User", userId, List.of("TimeZoneSidKey")).getString("TimeZoneSidKey");
-		try {
-			return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone.strip());
-		}
-		catch (DateTimeException e) {
-			return ZoneId.of("UTC");
-		}
+		return zones.of(Access.currentUserId());
 	}
 
 	Locale locale() {
