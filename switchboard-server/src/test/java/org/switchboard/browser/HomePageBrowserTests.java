@@ -59,6 +59,13 @@ class HomePageBrowserTests extends BrowserTest {
 		assertThat(page.locator("time[data-local-time]").first()).not().containsText(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T")); // no raw ISO instants
 		Browser.screenshot(page, "home-1-calls-meetings-recent-tasks");
 
+		// A record opened (not changed) comes first among the recent ones, as Lightning's recent items do.
+		String seen = records.create("Account", Map.of("Name", "Only Looked At Holdings"), null).id();
+		page.navigate("/records/Account/" + seen);
+		page.navigate("/");
+		assertThat(page.getByTestId("home-recent").locator("a").first()).hasText("Only Looked At Holdings");
+		assertThat(page.getByTestId("home-recent")).containsText(contact.name());
+
 		drafts.getByText("From " + contact.name()).click();
 		assertThat(page.getByTestId("call-log")).isVisible();
 		assertThat(page.getByTestId("call-log")).containsText("Log the call from " + contact.name());

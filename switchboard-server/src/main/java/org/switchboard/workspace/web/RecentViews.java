@@ -30,6 +30,19 @@ class RecentViews {
 			.params(userId, recordId, object, clock.instant().atOffset(ZoneOffset.UTC)).update();
 	}
 
+	/** A record the user opened: which object, which id. */
+	record Viewed(String object, String recordId) {
+	}
+
+	/** The records of any of {@code objects} the user opened last, newest first. */
+	@Transactional(readOnly = true)
+	List<Viewed> recent(String userId, List<String> objects, int limit) {
+		return jdbc.sql("SELECT object_name, record_id FROM workspace_recent_view WHERE user_id = :user AND object_name IN (:objects)"
+				+ " ORDER BY viewed_at DESC LIMIT :limit")
+			.param("user", userId).param("objects", objects).param("limit", limit)
+			.query((rs, n) -> new Viewed(rs.getString(1), rs.getString(2))).list();
+	}
+
 	@Transactional(readOnly = true)
 	List<String> recent(String userId, String object, int limit) {
 		return jdbc.sql("SELECT record_id FROM workspace_recent_view WHERE user_id = ? AND object_name = ? ORDER BY viewed_at DESC LIMIT ?")
