@@ -12,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.switchboard.crm.CrmException;
+import org.switchboard.platform.errors.Refusal;
 
 /**
  * Email and password, for the sign-in form and HTTP Basic alike: refused without a password check while the account
@@ -73,6 +75,13 @@ class PasswordSignIn implements AuthenticationProvider {
 		}
 		catch (DataAccessException | TransactionException unreachable) {
 			throw new InternalAuthenticationServiceException("Sign-in is temporarily unavailable", unreachable);
+		}
+		catch (CrmException refused) {
+			// A remote CRM (Salesforce) that is down or disconnected: the users cannot be read, which is no wrong password.
+			if (refused.refusal() != Refusal.UNAVAILABLE) {
+				throw refused;
+			}
+			throw new InternalAuthenticationServiceException("Sign-in is temporarily unavailable", refused);
 		}
 	}
 

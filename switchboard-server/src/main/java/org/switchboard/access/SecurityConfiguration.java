@@ -1,9 +1,12 @@
 package org.switchboard.access;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -35,6 +39,8 @@ import org.switchboard.platform.web.Requests;
  * Three filter chains. Webhook deliveries: stateless, no sign-in (they carry their own HMAC signature). Requests
  * with HTTP Basic credentials: stateless (no session is created or read), no CSRF token. Everything else: the
  * browser session with form login and a CSRF token on every write, whatever its content type or other headers.
+ * In Salesforce mode the browser may also sign in with Salesforce ({@link CrmSignInPages}); such a session's
+ * permission sets are read again from the org every {@code switchboard.access.permission-refresh} ({@link PermissionRefresh}).
  * Every chain but the webhooks' refuses writes from another site ({@link SameSiteWrites}). Every endpoint's
  * permission is checked by its annotation ({@link WebexAdminOnly} and friends).
  */
@@ -75,9 +81,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain browserChain(HttpSecurity http, UserDirectory users, Clock clock,
+			@Value("${switchboard.access.permission-refresh:5m}") Duration permissionRefresh) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/login/salesforce", "/login/salesforce/callback", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
 			.requestMatchers(ADMIN_ONLY_PAGES)
@@ -90,6 +97,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.addFilterBefore(new SameSiteWrites(), CsrfFilter.class)
+			.addFilterAfter(new PermissionRefresh(users, clock, permissionRefresh), SecurityContextHolderFilter.class)
 			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, Requests::isApi)

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
+import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
+import org.switchboard.platform.errors.Refusal;
 import org.switchboard.platform.names.EmailAddresses;
 
 /** Finds sign-in users among the CRM's User records, with their permission sets from the assignments. */
@@ -35,6 +37,25 @@ class UserDirectory implements UserDetailsService {
 		String hash = credentials.passwordHash(user.id()).orElseThrow(() -> new UsernameNotFoundException("No password set"));
 		return new SwitchboardUser(user.id(), user.getString("Username"), user.name(), hash,
 				!Boolean.FALSE.equals(user.get("IsActive")), permissionSets(user.id()));
+	}
+
+	/**
+	 * The CRM User with this id and their permission sets, for a sign-in through the CRM's own login (no password);
+	 * empty if there is no such user.
+	 */
+	Optional<SwitchboardUser> byId(String userId) {
+		CrmRecord user;
+		try {
+			user = records.get("User", userId, List.of("Username", "IsActive"));
+		}
+		catch (CrmException e) {
+			if (e.refusal() == Refusal.NOT_FOUND) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+		return Optional.of(new SwitchboardUser(user.id(), user.getString("Username"), user.name(), null,
+				!Boolean.FALSE.equals(user.get("IsActive")), permissionSets(user.id())));
 	}
 
 	Set<PermissionSet> permissionSets(String userId) {

@@ -41,6 +41,11 @@ final class Browser implements AutoCloseable {
 		return page;
 	}
 
+	/** A new tab, not signed in. */
+	Page newPage() {
+		return context.newPage();
+	}
+
 	static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.switchboard.salesforce.sandbox.RunningSalesforce;
+import dev.switchboard.salesforce.sandbox.SalesforceSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedDefault;
 
 /**
- * The console's CRM connection in Chromium, in Salesforce mode: see the org's status, try a wrong client secret
+ * Salesforce mode in Chromium. The console's CRM connection: see the org's status, try a wrong client secret
  * (refused, nothing stored), then connect the org through the double's consent page and see its status again.
+ * Sign in with Salesforce: a user logs in on the org's login page and lands on Switchboard with their Webex features.
  */
 // A context of its own with its own Webex sandbox port: the shared one may be held by the cached embedded-default context.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
@@ -72,6 +74,25 @@ class SalesforceConnectionBrowserTests {
 		assertThat(page.getByTestId("crm-admin").locator("[data-instance]")).hasText(org.baseUrl());
 		assertThat(page.getByTestId("crm-admin").locator("[data-calls-left]")).not().hasText("unknown");
 		Browser.screenshot(page, "crm-connection-connected");
+	}
+
+	@Test
+	void aUserSignsInWithTheirSalesforceLoginAndSeesTheirWebexFeatures() {
+		Page page = browser.newPage();
+		page.navigate("/login");
+		Browser.screenshot(page, "salesforce-sign-in-page");
+		page.getByTestId("salesforce-sign-in").click();
+		page.waitForURL(url -> url.contains("/services/oauth2/authorize"));
+		page.getByLabel("Username").fill(ApiClient.AGENT);
+		page.getByLabel("Password").fill(SalesforceSandbox.USER_PASSWORD);
+		Browser.screenshot(page, "salesforce-sign-in-login");
+		page.locator("#Login").click();
+		page.waitForURL(url -> url.equals("http://localhost:" + port + "/"));
+		assertThat(page.locator("h1")).containsText("Alex Agent");
+		assertThat(page.getByTestId("no-webex-access")).hasCount(0);
+		assertThat(page.getByTestId("calling-panel")).hasCount(1);
+		assertThat(page.getByTestId("nav-admin")).hasCount(0);
+		Browser.screenshot(page, "salesforce-sign-in-home");
 	}
 
 	private void connect(Page page, String secret) {

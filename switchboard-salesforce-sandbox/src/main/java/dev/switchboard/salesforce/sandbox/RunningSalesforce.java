@@ -88,6 +88,11 @@ public final class RunningSalesforce implements AutoCloseable {
 		guard.inject(status, errorCode, times);
 	}
 
+	/** Fault: ID tokens name this audience instead of the app's client id (null: back to normal). */
+	public void issueIdTokensFor(String audience) {
+		oauth.issueIdTokensFor(audience);
+	}
+
 	public void clearFaults() {
 		guard.clearFaults();
 	}

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SalesforceSandbox {
 
 	public static final String API_VERSION = "66.0";
+	/** The password every user of the double signs in with on its login page (the demo users' password). */
+	public static final String USER_PASSWORD = "switchboard";
 
 	private SalesforceSandbox() {
 	}
@@ -55,7 +57,7 @@ public final class SalesforceSandbox {
 		RecordStore store = new RecordStore(new Schema());
 		String orgId = new Ids().next("00D");
 		OAuthServer.OrgUser user = integrationUser(store);
-		OAuthServer oauth = new OAuthServer(options.clientId(), options.clientSecret(), orgId, user, baseUrl);
+		OAuthServer oauth = new OAuthServer(options.clientId(), options.clientSecret(), orgId, user, baseUrl, store, USER_PASSWORD);
 		OrgGuard guard = new OrgGuard(oauth);
 		Routes routes = new Routes();
 		ExecutorService bulkWorker = Executors.newSingleThreadExecutor(daemon("salesforce-sandbox-bulk"));

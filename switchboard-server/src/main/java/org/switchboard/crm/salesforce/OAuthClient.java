@@ -57,6 +57,21 @@ class OAuthClient {
 				"redirect_uri", redirectUri, "scope", SCOPES, "state", state, "code_challenge", challenge(verifier)));
 	}
 
+	/** The authorize URL of a user's sign-in: scope {@code openid} only (no API access, no refresh token), with a nonce. */
+	static String signInUrl(String loginUrl, String clientId, String redirectUri, String state, String verifier, String nonce) {
+		return trim(loginUrl) + "/services/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
+				"redirect_uri", redirectUri, "scope", "openid", "state", state, "code_challenge", challenge(verifier), "nonce", nonce));
+	}
+
+	/** The org's JSON Web Key Set, {@code <login host>/id/keys}, which verifies its ID tokens. */
+	JsonNode jwks(String loginUrl) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(trim(loginUrl) + "/id/keys")).GET());
+		if (response.statusCode() != 200) {
+			throw new OAuthRefused("jwks_" + response.statusCode(), "the org did not answer its signing keys");
+		}
+		return json.readTree(response.body());
+	}
+
 	TokenResponse exchange(String loginUrl, String clientId, String clientSecret, String code, String redirectUri, String verifier) {
 		return token(loginUrl, clientSecret, Map.of("grant_type", "authorization_code", "code", code, "client_id", clientId,
 				"client_secret", clientSecret, "redirect_uri", redirectUri, "code_verifier", verifier));
@@ -109,7 +124,7 @@ class OAuthClient {
 			throw new OAuthRefused("invalid_signature", "the token response's signature does not match the client secret");
 		}
 		return new TokenResponse(body.path("access_token").asString(), body.path("refresh_token").asString(null),
-				body.path("instance_url").asString(), id);
+				body.path("instance_url").asString(), id, body.path("id_token").asString(null));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

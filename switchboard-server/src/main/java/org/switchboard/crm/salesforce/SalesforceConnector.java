@@ -71,7 +71,8 @@ class SalesforceConnector {
 		return CrmException.refused(Refusal.INVALID, "Salesforce connection refused", detail);
 	}
 
-	private static String random(int bytes) {
+	/** {@code bytes} random bytes, base64url: states, PKCE verifiers and nonces. */
+	static String random(int bytes) {
 		byte[] value = new byte[bytes];
 		RANDOM.nextBytes(value);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);

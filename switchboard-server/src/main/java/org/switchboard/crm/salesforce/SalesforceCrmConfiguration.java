@@ -46,6 +46,11 @@ class SalesforceCrmConfiguration {
 	}
 
 	@Bean
+	SalesforceSignIn salesforceSignIn(OAuthClient oauth, JsonMapper json, Clock clock, SalesforceConnection connection) {
+		return new SalesforceSignIn(oauth, new IdTokenVerifier(oauth, json, clock), connection);
+	}
+
+	@Bean
 	SalesforceApi salesforceApi(SalesforceConnection connection, JsonMapper json,
 			@Value("${switchboard.salesforce.retry-backoff:200ms}") Duration backoff,
 			@Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {

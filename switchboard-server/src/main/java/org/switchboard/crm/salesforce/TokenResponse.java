@@ -1,7 +1,7 @@
 package org.switchboard.crm.salesforce;
 
 /** The fields of the token endpoint's answer Switchboard uses; {@code toString} leaves the tokens out. */
-record TokenResponse(String accessToken, String refreshToken, String instanceUrl, String identityUrl) {
+record TokenResponse(String accessToken, String refreshToken, String instanceUrl, String identityUrl, String idToken) {
 
 	/** The org id from the identity URL {@code …/id/<orgId>/<userId>}. */
 	String orgId() {

@@ -11,14 +11,17 @@ import org.switchboard.platform.web.PublicEndpoint;
 class LoginController {
 
 	private final boolean demo;
+	private final boolean salesforce;
 
-	LoginController(@Value("${switchboard.demo.enabled:true}") boolean demo) {
+	LoginController(@Value("${switchboard.demo.enabled:true}") boolean demo, @Value("${switchboard.crm:embedded}") String crm) {
 		this.demo = demo;
+		this.salesforce = "salesforce".equals(crm);
 	}
 
 	@GetMapping("/login")
 	String login(Model model) {
 		model.addAttribute("demo", demo);
+		model.addAttribute("salesforce", salesforce);
 		return "login";
 	}
 }

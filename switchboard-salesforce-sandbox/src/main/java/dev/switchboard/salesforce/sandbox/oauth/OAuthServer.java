@@ -22,11 +22,18 @@ import dev.switchboard.salesforce.sandbox.http.SfError;
 /**
  * The OAuth 2.0 endpoints of the org (reference §1): the web-server flow with PKCE behind a consent page,
  * the token endpoint's authorization_code and refresh_token grants (no {@code expires_in}, a signed
- * {@code id}+{@code issued_at}), revoke, userinfo and the identity URL.
+ * {@code id}+{@code issued_at}), revoke, userinfo and the identity URL. An authorize request with the {@code openid}
+ * scope is a sign-in: the page asks for a username and password (any active User of the org) and the token response
+ * carries an RS256 {@code id_token} verifiable with the JWKS at {@code /id/keys}. Without {@code openid} the consent
+ * page approves as the integration user, who is signed in already.
  */
 public final class OAuthServer {
 
+	static final String LOGIN_FAILED = "Please check your username and password. If you still can't log in, contact your Salesforce administrator.";
+
 	private final Tokens tokens = new Tokens();
+	private final IdTokens idTokens = new IdTokens();
+	private final OrgUsers users;
 	private final String clientId;
 	private final String clientSecret;
 	private final String orgId;
@@ -37,7 +44,9 @@ public final class OAuthServer {
 	public record OrgUser(String id, String username, String name, String email) {
 	}
 
-	public OAuthServer(String clientId, String clientSecret, String orgId, OrgUser user, String baseUrl) {
+	public OAuthServer(String clientId, String clientSecret, String orgId, OrgUser user, String baseUrl,
+			dev.switchboard.salesforce.sandbox.records.RecordStore store, String userPassword) {
+		this.users = new OrgUsers(store, userPassword);
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.orgId = orgId;
@@ -59,6 +68,11 @@ public final class OAuthServer {
 		tokens.revokeAllRefreshTokens();
 	}
 
+	/** Fault: the next ID tokens are issued for another app (audience), as a token minted for a different client would be. */
+	public void issueIdTokensFor(String audience) {
+		idTokens.issueFor(audience);
+	}
+
 	public void routes(Routes routes) {
 		routes.on("GET", "/services/oauth2/authorize", null, this::consentPage);
 		routes.on("POST", "/services/oauth2/authorize", null, this::approve);
@@ -67,11 +81,12 @@ public final class OAuthServer {
 		routes.on("GET", "/services/oauth2/revoke", null, call -> revoke(call.query("token")));
 		routes.on("GET", "/services/oauth2/userinfo", null, call -> identity(call, true));
 		routes.on("GET", "/id/([A-Za-z0-9]{15,18})/([A-Za-z0-9]{15,18})", null, call -> identity(call, false));
+		routes.on("GET", "/id/keys", null, call -> Reply.ok(idTokens.jwks()));
 	}
 
 	private Reply consentPage(Call call) {
 		Map<String, String> p = new LinkedHashMap<>();
-		for (String name : new String[] { "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge" }) {
+		for (String name : new String[] { "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "nonce" }) {
 			p.put(name, call.query(name) == null ? "" : call.query(name));
 		}
 		if (!clientId.equals(p.get("client_id"))) {
@@ -80,6 +95,9 @@ public final class OAuthServer {
 		if (!"code".equals(p.get("response_type")) || !p.get("redirect_uri").matches("https?://.+")) {
 			return Reply.text(400, page("error=invalid_request", "<p>response_type must be code and redirect_uri an http(s) URL</p>"),
 					"text/html;charset=UTF-8");
+		}
+		if (signIn(p.get("scope"))) {
+			return loginPage(p, null);
 		}
 		StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/services/oauth2/authorize\">");
 		p.forEach((k, v) -> form.append("<input type=\"hidden\" name=\"").append(k).append("\" value=\"").append(html(v)).append("\">"));
@@ -101,9 +119,17 @@ public final class OAuthServer {
 		if (!"allow".equals(form.get("decision"))) {
 			return Reply.redirect(redirect + join + "error=access_denied&error_description=end-user+denied+authorization" + stateParam);
 		}
+		OrgUser approver = user;
+		if (signIn(form.get("scope"))) {
+			Optional<OrgUser> signedIn = users.signIn(form.get("username"), form.get("pw"));
+			if (signedIn.isEmpty()) {
+				return loginPage(form, LOGIN_FAILED);
+			}
+			approver = signedIn.get();
+		}
 		String challenge = form.getOrDefault("code_challenge", "");
 		String code = tokens.issueCode(new Tokens.Code(clientId, redirect, form.getOrDefault("scope", ""),
-				challenge.isEmpty() ? null : challenge, user.id(), Instant.now().plus(Duration.ofMinutes(15))));
+				challenge.isEmpty() ? null : challenge, approver.id(), form.get("nonce"), Instant.now().plus(Duration.ofMinutes(15))));
 		return Reply.redirect(redirect + join + "code=" + encode(code) + stateParam);
 	}
 
@@ -143,7 +169,33 @@ public final class OAuthServer {
 		}
 		boolean offline = code.scope().matches(".*\\b(refresh_token|offline_access)\\b.*");
 		String refresh = offline ? tokens.issueRefresh(new Tokens.Refresh(clientId, code.userId(), code.scope())) : null;
-		return Reply.ok(tokenResponse(code.userId(), code.scope(), refresh, offline));
+		Map<String, Object> body = tokenResponse(code.userId(), code.scope(), refresh, offline);
+		if (signIn(code.scope())) {
+			OrgUser signedIn = users.byId(code.userId()).orElseThrow(() -> SfError.oauth(400, "invalid_grant", "user is inactive"));
+			body.put("id_token", idTokens.issue(baseUrl, (String) body.get("id"), clientId, code.nonce(),
+					Map.of("preferred_username", signedIn.username(), "name", signedIn.name(), "email", signedIn.email())));
+		}
+		return Reply.ok(body);
+	}
+
+	private static boolean signIn(String scope) {
+		return scope != null && java.util.Arrays.asList(scope.split(" ")).contains("openid");
+	}
+
+	/** Salesforce's login form ({@code username}, {@code pw}), carrying the authorize request along. */
+	private Reply loginPage(Map<String, String> request, String error) {
+		StringBuilder form = new StringBuilder();
+		if (error != null) {
+			form.append("<p id=\"error\" role=\"alert\">").append(html(error)).append("</p>");
+		}
+		form.append("<form method=\"post\" action=\"/services/oauth2/authorize\">");
+		for (String name : new String[] { "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "nonce" }) {
+			form.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(html(request.getOrDefault(name, ""))).append("\">");
+		}
+		form.append("<label for=\"username\">Username</label> <input id=\"username\" name=\"username\" type=\"email\"> ")
+			.append("<label for=\"password\">Password</label> <input id=\"password\" name=\"pw\" type=\"password\"> ")
+			.append("<button name=\"decision\" value=\"allow\" id=\"Login\">Log In</button></form>");
+		return Reply.text(200, page("Login | Salesforce", form.toString()), "text/html;charset=UTF-8");
 	}
 
 	private Map<String, Object> tokenResponse(String userId, String scope, String refreshToken, boolean includeRefresh) {
@@ -171,17 +223,19 @@ public final class OAuthServer {
 	}
 
 	private Reply identity(Call call, boolean userinfo) {
-		if (tokens.session(call.bearer()).isEmpty()) {
+		Optional<OrgUser> known = tokens.session(call.bearer()).flatMap(s -> user.id().equals(s.userId()) ? Optional.of(user) : users.byId(s.userId()));
+		if (known.isEmpty()) {
 			return Reply.text(403, "Bad_OAuth_Token", "text/plain");
 		}
+		OrgUser who = known.get();
 		Map<String, Object> body = new LinkedHashMap<>();
-		String idUrl = baseUrl + "/id/" + orgId + "/" + user.id();
+		String idUrl = baseUrl + "/id/" + orgId + "/" + who.id();
 		body.put(userinfo ? "sub" : "id", idUrl);
-		body.put("user_id", user.id());
+		body.put("user_id", who.id());
 		body.put("organization_id", orgId);
-		body.put(userinfo ? "preferred_username" : "username", user.username());
-		body.put(userinfo ? "name" : "display_name", user.name());
-		body.put("email", user.email());
+		body.put(userinfo ? "preferred_username" : "username", who.username());
+		body.put(userinfo ? "name" : "display_name", who.name());
+		body.put("email", who.email());
 		body.put("active", true);
 		body.put("user_type", "STANDARD");
 		body.put("urls", Map.of("rest", baseUrl + "/services/data/v{version}/", "sobjects", baseUrl + "/services/data/v{version}/sobjects/",

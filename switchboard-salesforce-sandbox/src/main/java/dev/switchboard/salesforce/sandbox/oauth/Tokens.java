@@ -12,7 +12,7 @@ final class Tokens {
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-	record Code(String clientId, String redirectUri, String scope, String challenge, String userId, Instant expires) {
+	record Code(String clientId, String redirectUri, String scope, String challenge, String userId, String nonce, Instant expires) {
 	}
 
 	record Refresh(String clientId, String userId, String scope) {
