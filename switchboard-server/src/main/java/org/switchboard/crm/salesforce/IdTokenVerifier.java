@@ -1,38 +1,38 @@
 package org.switchboard.crm.salesforce;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import org.switchboard.crm.salesforce.OAuthClient.OAuthRefused;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks a Salesforce ID token (an RS256 JWT) before anyone is signed in with it: the signature against the org's
- * JWKS ({@code <login host>/id/keys}, keys cached by {@code kid} and fetched again for an unknown one), the issuer
- * (the login host the org was connected through), the audience (the app's client id), the expiry (one minute of
- * clock skew) and the {@code nonce} of this sign-in. Each failure is an {@link OAuthRefused} whose error names it.
+ * Checks a Salesforce ID token (an RS256 JWT, parsed and verified with Nimbus JOSE + JWT) before anyone is signed in
+ * with it: the signature against the org's JWKS ({@code <login host>/id/keys}, keys cached by {@code kid} and fetched
+ * again for an unknown one), the issuer (the login host the org was connected through), the audience (the app's
+ * client id), the expiry (one minute of clock skew) and the {@code nonce} of this sign-in. Each failure is an
+ * {@link OAuthRefused} whose error names it.
  */
 class IdTokenVerifier {
 
 	private static final Duration SKEW = Duration.ofMinutes(1);
-	private static final Base64.Decoder URL = Base64.getUrlDecoder();
 
 	private final OAuthClient oauth;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+	private final Map<String, RSAKey> keys = new ConcurrentHashMap<>();
 
 	IdTokenVerifier(OAuthClient oauth, JsonMapper json, Clock clock) {
 		this.oauth = oauth;
@@ -42,23 +42,29 @@ class IdTokenVerifier {
 
 	/** The verified claims. */
 	JsonNode verify(String idToken, String issuer, String audience, String nonce) {
-		String[] parts = idToken.split("\\.");
-		if (parts.length != 3) {
-			throw new OAuthRefused("id_token_malformed", "the ID token is not a signed JWT");
-		}
-		JsonNode header = decode(parts[0]);
-		if (!"RS256".equals(header.path("alg").asString(""))) {
+		SignedJWT jwt = parse(idToken);
+		if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
 			throw new OAuthRefused("id_token_algorithm", "the ID token is not signed with RS256");
 		}
-		if (!signatureMatches(key(OAuthClient.trim(issuer), header.path("kid").asString("")), parts)) {
+		RSAKey key = key(OAuthClient.trim(issuer), jwt.getHeader().getKeyID() == null ? "" : jwt.getHeader().getKeyID());
+		if (!signatureMatches(jwt, key)) {
 			throw new OAuthRefused("id_token_signature", "the ID token's signature does not match the org's keys");
 		}
-		JsonNode claims = decode(parts[1]);
+		JsonNode claims = json.readTree(jwt.getPayload().toString());
 		check(OAuthClient.trim(issuer).equals(claims.path("iss").asString("")), "id_token_issuer");
 		check(audiences(claims).contains(audience), "id_token_audience");
 		check(clock.instant().minus(SKEW).getEpochSecond() < claims.path("exp").asLong(0), "id_token_expired");
 		check(nonce.equals(claims.path("nonce").asString("")), "id_token_nonce");
 		return claims;
+	}
+
+	private static SignedJWT parse(String idToken) {
+		try {
+			return SignedJWT.parse(idToken);
+		}
+		catch (ParseException e) {
+			throw new OAuthRefused("id_token_malformed", "the ID token is not a signed JWT");
+		}
 	}
 
 	private static void check(boolean holds, String error) {
@@ -72,51 +78,34 @@ class IdTokenVerifier {
 		return aud.isArray() ? aud.valueStream().map(a -> a.asString("")).toList() : java.util.List.of(aud.asString(""));
 	}
 
-	private PublicKey key(String loginUrl, String kid) {
-		PublicKey known = keys.get(loginUrl + " " + kid);
+	private RSAKey key(String loginUrl, String kid) {
+		RSAKey known = keys.get(loginUrl + " " + kid);
 		if (known != null) {
 			return known;
 		}
-		for (JsonNode jwk : oauth.jwks(loginUrl).path("keys")) {
-			if ("RSA".equals(jwk.path("kty").asString(""))) {
-				keys.put(loginUrl + " " + jwk.path("kid").asString(""), rsa(jwk));
+		try {
+			for (JWK jwk : JWKSet.parse(json.writeValueAsString(oauth.jwks(loginUrl))).getKeys()) {
+				if (jwk instanceof RSAKey rsa) {
+					keys.put(loginUrl + " " + (rsa.getKeyID() == null ? "" : rsa.getKeyID()), rsa);
+				}
 			}
 		}
-		PublicKey fetched = keys.get(loginUrl + " " + kid);
+		catch (ParseException e) {
+			throw new OAuthRefused("id_token_signature", "the org's signing keys are not a JWK set");
+		}
+		RSAKey fetched = keys.get(loginUrl + " " + kid);
 		if (fetched == null) {
 			throw new OAuthRefused("id_token_signature", "the org publishes no key " + kid);
 		}
 		return fetched;
 	}
 
-	private static PublicKey rsa(JsonNode jwk) {
+	private static boolean signatureMatches(SignedJWT jwt, RSAKey key) {
 		try {
-			return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-					new BigInteger(1, URL.decode(jwk.path("n").asString(""))), new BigInteger(1, URL.decode(jwk.path("e").asString("")))));
+			return jwt.verify(new RSASSAVerifier(key));
 		}
-		catch (GeneralSecurityException | IllegalArgumentException e) {
-			throw new OAuthRefused("id_token_signature", "the org's key " + jwk.path("kid").asString("") + " is not a usable RSA key");
-		}
-	}
-
-	private static boolean signatureMatches(PublicKey key, String[] parts) {
-		try {
-			Signature rsa = Signature.getInstance("SHA256withRSA");
-			rsa.initVerify(key);
-			rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-			return rsa.verify(URL.decode(parts[2]));
-		}
-		catch (GeneralSecurityException | IllegalArgumentException e) {
-			return false;
-		}
-	}
-
-	private JsonNode decode(String part) {
-		try {
-			return json.readTree(new String(URL.decode(part), StandardCharsets.UTF_8));
-		}
-		catch (RuntimeException e) {
-			throw new OAuthRefused("id_token_malformed", "the ID token is not a JWT");
+		catch (JOSEException e) {
+			throw new OAuthRefused("id_token_signature", "the org's key " + key.getKeyID() + " is not a usable RSA key");
 		}
 	}
 }
