@@ -147,7 +147,10 @@ class SalesforceSandboxTests {
 		HttpResponse<String> edited = control("PATCH", "/sandbox/records/Opportunity/" + id, "{\"StageName\":\"Closed Won\"}");
 		assertThat(edited.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(edited.body()).path("StageName").asString()).isEqualTo("Closed Won");
-		assertThat(JSON.readTree(control("GET", "/sandbox/records/Opportunity/" + id, null).body()).path("StageName").asString()).isEqualTo("Closed Won");
+		JsonNode shown = JSON.readTree(control("GET", "/sandbox/records/Opportunity/" + id, null).body());
+		assertThat(shown.path("StageName").asString()).isEqualTo("Closed Won");
+		assertThat(shown.path("attributes").path("type").asString()).isEqualTo("Opportunity");
+		assertThat(shown.has("attributes.type")).as("the store's own bookkeeping stays inside").isFalse();
 		RecordChange change = changes.stream().filter(c -> c.recordIds().contains(id)).reduce((a, b) -> b).orElseThrow();
 		assertThat(change.changeType()).isEqualTo("UPDATE");
 		assertThat(change.changeOrigin()).as("made in the org, not by an API client").isEmpty();

@@ -1,5 +1,6 @@
 package dev.switchboard.salesforce.sandbox.api;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.switchboard.salesforce.sandbox.http.Reply;
@@ -32,9 +33,18 @@ public final class UiEdits {
 		});
 	}
 
+	/** The record's fields as stored, after Salesforce's {@code attributes} (its type). */
 	private static Map<String, Object> stored(RecordStore store, String object, String id) {
 		store.schema().require(object);
-		return store.find(id).filter(r -> object.equals(RecordStore.type(r)))
+		Map<String, Object> record = store.find(id).filter(r -> object.equals(RecordStore.type(r)))
 			.orElseThrow(() -> SfError.of(404, "NOT_FOUND", "The requested resource does not exist"));
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("attributes", Map.of("type", object));
+		record.forEach((field, value) -> {
+			if (!field.contains(".")) {
+				shown.put(field, value);
+			}
+		});
+		return shown;
 	}
 }
