@@ -20,6 +20,7 @@ public final class Benchmarks {
 			case "meetings" -> MeetingsBenchmark.main(rest);
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
+			case "salesforce-screen-pop" -> SalesforceScreenPopBenchmark.main(rest);
 			case "change-events" -> ChangeEventsBenchmark.main(rest);
 			case "all" -> AllBenchmarks.main(rest);
 			case "webinar-import" -> WebinarImportBenchmark.main(rest);
@@ -48,6 +49,9 @@ public final class Benchmarks {
 					  salesforce-lookup [--lookups=2000]
 					      phone lookup, type-ahead and name search through the Salesforce adapter against the double,
 					      with the double's own time per operation beside it
+					  salesforce-screen-pop [--rate=20] [--seconds=15] [--runs=3]
+					      webhook in to SSE call event out on the demo data, embedded store then Salesforce mode (the
+					      double), median p50/p99 of the runs, with the double's own time per pop beside it
 					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
 					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
 					      notification outbox (Webex excluded)

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,9 +15,13 @@ import org.switchboard.access.Credentials;
 import org.switchboard.access.ObjectPermissions;
 import org.switchboard.crm.CrmRecords;
 
-/** Seeds the embedded CRM with the demo users and records the first time the server starts on an empty store. */
+/**
+ * Seeds the demo users and records the first time the server starts on an empty store: the embedded CRM or the
+ * Salesforce double, never a real Salesforce org (which is not even connected at the first start).
+ */
 @Component
 @Order(0)
+@ConditionalOnExpression("'${switchboard.crm:embedded}' != 'salesforce' or '${switchboard.salesforce.sandbox.enabled:false}' == 'true'")
 class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -4,56 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.switchboard.salesforce.sandbox.RunningSalesforce;
 import dev.switchboard.salesforce.sandbox.SalesforceSandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.support.ApiClient;
-import org.switchboard.support.EmbeddedDefault;
 
 /**
  * Salesforce mode in Chromium. The console's CRM connection: see the org's status, try a wrong client secret
  * (refused, nothing stored), then connect the org through the double's consent page and see its status again.
  * Sign in with Salesforce: a user logs in on the org's login page and lands on Switchboard with their Webex features.
  */
-// A context of its own with its own Webex sandbox port: the shared one may be held by the cached embedded-default context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
-class SalesforceConnectionBrowserTests {
-
-	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = new Browser("http://localhost:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
-	}
-
-	@DynamicPropertySource
-	static void salesforce(DynamicPropertyRegistry registry) {
-		EmbeddedDefault.register(registry, SANDBOX_PORT);
-		registry.add("switchboard.crm", () -> "salesforce");
-		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
-		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
-		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
-	}
-
-	@Autowired
-	RunningSalesforce org;
+class SalesforceConnectionBrowserTests extends SalesforceBrowserTest {
 
 	@Test
 	void anAdminConnectsTheOrgFromTheConsoleAndSeesItsStatus() {
@@ -76,6 +36,17 @@ class SalesforceConnectionBrowserTests {
 		Browser.screenshot(page, "crm-connection-connected");
 	}
 
+	private void connect(Page page, String secret) {
+		page.getByLabel("Login host").fill(org.baseUrl());
+		page.getByLabel("Client id (consumer key)").fill(org.clientId());
+		page.getByLabel("Client secret (consumer secret)").fill(secret);
+		page.locator("[data-crm-connect]").click();
+		page.waitForURL(url -> url.contains("/services/oauth2/authorize"));
+		Browser.screenshot(page, "crm-connection-consent");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allow")).click();
+		page.waitForURL(url -> url.contains("localhost:" + port));
+	}
+
 	@Test
 	void aUserSignsInWithTheirSalesforceLoginAndSeesTheirWebexFeatures() {
 		Page page = browser.newPage();
@@ -93,16 +64,5 @@ class SalesforceConnectionBrowserTests {
 		assertThat(page.getByTestId("calling-panel")).hasCount(1);
 		assertThat(page.getByTestId("nav-admin")).hasCount(0);
 		Browser.screenshot(page, "salesforce-sign-in-home");
-	}
-
-	private void connect(Page page, String secret) {
-		page.getByLabel("Login host").fill(org.baseUrl());
-		page.getByLabel("Client id (consumer key)").fill(org.clientId());
-		page.getByLabel("Client secret (consumer secret)").fill(secret);
-		page.locator("[data-crm-connect]").click();
-		page.waitForURL(url -> url.contains("/services/oauth2/authorize"));
-		Browser.screenshot(page, "crm-connection-consent");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allow")).click();
-		page.waitForURL(url -> url.contains("localhost:" + port));
 	}
 }

@@ -66,6 +66,7 @@ class ScaleOutScenario {
 	private final String schema = "sb_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	private final int[] ports = { EmbeddedDefault.freePort(), EmbeddedDefault.freePort(), EmbeddedDefault.freePort() };
 	private final int proxyPort = EmbeddedDefault.freePort();
+	private final int statsPort = EmbeddedDefault.freePort();
 	private final Process[] replicas = new Process[3];
 	private final HttpClient http = HttpClient.newHttpClient();
 	private Process proxy;
@@ -136,10 +137,15 @@ class ScaleOutScenario {
 			// Phase 3: replica 2 back.
 			replicas[1] = startReplica(1);
 			awaitHealthy(1);
-			Thread.sleep(3_000);
+			Awaitility.await("the proxy sends to replica 2 again").atMost(WAIT).until(() -> proxyCountsUp("replica2"));
 			changeStages(opportunities, expectedMessages, 3);
 			ringAndHangUp(agent, numbers.subList(2 * CALLS_PER_PHASE, 3 * CALLS_PER_PHASE), callers, navigations);
-			agent.waitForTimeout(3_000);
+			// A late duplicate pop would be a navigation to a record already popped; Playwright reports it while polled here.
+			Awaitility.await("no late duplicate pop").pollInSameThread().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> {
+				agent.evaluate("1");
+				return navigations.stream().filter(p -> p.startsWith("/records/Contact/")).distinct().count()
+						== navigations.stream().filter(p -> p.startsWith("/records/Contact/")).count();
+			});
 			agent.navigate("/");
 			assertThat(URI.create(agent.url()).getPath()).isEqualTo("/");
 		}
@@ -161,10 +167,12 @@ class ScaleOutScenario {
 			Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(botMessages(room.getKey()))
 				.as("messages in the space, oldest first").containsExactlyElementsOf(room.getValue()));
 		}
-		Thread.sleep(3_000);
-		for (Map.Entry<String, List<String>> room : roomsOf(opportunities, expectedMessages).entrySet()) {
-			assertThat(botMessages(room.getKey())).as("no late duplicate").hasSameSizeAs(room.getValue());
-		}
+		Map<String, List<String>> rooms = roomsOf(opportunities, expectedMessages);
+		Awaitility.await("no late duplicate").during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> {
+			for (Map.Entry<String, List<String>> room : rooms.entrySet()) {
+				assertThat(botMessages(room.getKey())).as("no late duplicate").hasSameSizeAs(room.getValue());
+			}
+		});
 
 		for (int i = 0; i < 3; i++) {
 			String metrics = get(i, "/actuator/prometheus");
@@ -219,11 +227,15 @@ class ScaleOutScenario {
 				frontend switchboard
 				  bind 127.0.0.1:%d
 				  default_backend replicas
+				listen stats
+				  bind 127.0.0.1:%d
+				  stats enable
+				  stats uri /stats
 				backend replicas
 				  balance roundrobin
 				  option httpchk GET /actuator/health
 				  default-server inter 2s fall 3 rise 1
-				""".formatted(proxyPort));
+				""".formatted(proxyPort, statsPort));
 		for (int i = 0; i < 3; i++) {
 			config.append("  server replica").append(i + 1).append(" 127.0.0.1:").append(ports[i]).append(" check\n");
 		}
@@ -233,6 +245,15 @@ class ScaleOutScenario {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve("haproxy.log").toFile()))
 			.start();
+	}
+
+	/** Whether HAProxy's health checks count this server of the backend as up (its stats page, as CSV). */
+	private boolean proxyCountsUp(String server) throws Exception {
+		String csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		List<String> columns = List.of(csv.lines().findFirst().orElseThrow().replaceFirst("^# ", "").split(","));
+		return csv.lines().map(line -> line.split(",", -1))
+			.anyMatch(row -> row[0].equals("replicas") && row[1].equals(server) && row[columns.indexOf("status")].startsWith("UP"));
 	}
 
 	/**

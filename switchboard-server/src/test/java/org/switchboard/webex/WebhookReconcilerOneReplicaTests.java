@@ -12,32 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.platform.lease.Leases;
 import org.switchboard.support.ApiClient;
 import org.switchboard.webex.client.WebexHttp;
-import org.switchboard.support.EmbeddedServerTest;
 
 /**
  * Webhook reconciliation runs on one replica at a time: a second reconciler with its own lease holder, on the same
  * database and Webex, stands in for another replica.
  */
-class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
-
-	@Autowired
-	WebhookReconciler reconciler;
-
-	@Autowired
-	WebexAccounts accounts;
-
-	@Autowired
-	WebexWebhooks webhooks;
-
-	@Autowired
-	WebexClient client;
+class WebhookReconcilerOneReplicaTests extends WebhookReconcilerTest {
 
 	@Autowired
 	PublicAddress address;
@@ -48,19 +33,9 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 	@Autowired
 	List<WebexNeeds> needs;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void settle() {
-		jdbc.sql("DELETE FROM platform_lease").update();
-		reconciler.reconcileAll();
-	}
-
 	@Test
 	void whileAnotherReplicaReconcilesAScheduledRunHereIsSkippedAndTouchesNothing() {
-		RegisteredWebhook calls = webhooks.ownedBy(person(ApiClient.AGENT).personId()).stream()
-			.filter(w -> w.resource().equals("telephony_calls")).findFirst().orElseThrow();
+		RegisteredWebhook calls = callsWebhookOf(ApiClient.AGENT);
 		sandbox("/sandbox/webhooks/" + calls.id() + "/deactivate", "{}");
 		Leases otherReplica = new Leases(jdbc, Clock.systemUTC(), "replica-b");
 
@@ -68,13 +43,13 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 			WebhookReconciler.Result skipped = reconciler.reconcileUnlessRunningElsewhere();
 
 			assertThat(skipped.skipped()).isTrue();
-			assertThat(status(calls.id())).as("left for the replica holding the lease").isEqualTo("inactive");
+			assertThat(statusAtWebex(ApiClient.AGENT, calls.id())).as("left for the replica holding the lease").isEqualTo("inactive");
 		}
 
 		WebhookReconciler.Result afterwards = reconciler.reconcileUnlessRunningElsewhere();
 		assertThat(afterwards.skipped()).isFalse();
 		assertThat(afterwards.reactivated()).isEqualTo(1);
-		assertThat(status(calls.id())).isEqualTo("active");
+		assertThat(statusAtWebex(ApiClient.AGENT, calls.id())).isEqualTo("active");
 	}
 
 	@Test
@@ -98,7 +73,7 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 
 	@Test
 	void twoReplicasStartingTogetherMakeTheMissingWebhooksOnce() throws Exception {
-		WebexAccount viewer = person(ApiClient.VIEWER);
+		WebexAccount viewer = account(ApiClient.VIEWER);
 		String token = accounts.tokenFor(viewer.userId()).orElseThrow();
 		webhooks.ownedBy(viewer.personId()).forEach(w -> webhooks.delete(token, w.id()));
 		// Each replica, once it has listed a user's webhooks, waits (up to 2 s) for the other to have listed them too: without
@@ -148,12 +123,4 @@ class WebhookReconcilerOneReplicaTests extends EmbeddedServerTest {
 		};
 	}
 
-	private String status(String webhookId) {
-		return client.webhooks(accounts.tokenFor(person(ApiClient.AGENT).userId()).orElseThrow()).stream()
-			.filter(w -> w.id().equals(webhookId)).findFirst().orElseThrow().status();
-	}
-
-	private WebexAccount person(String email) {
-		return accounts.all().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow();
-	}
 }

@@ -3,54 +3,27 @@ package org.switchboard.webex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.support.ApiClient;
-import org.switchboard.support.EmbeddedServerTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** Webhooks that heal themselves: Webex's own list is the truth, reconciled without orphans on either side. */
-class WebhookReconciliationTests extends EmbeddedServerTest {
-
-	@Autowired
-	WebhookReconciler reconciler;
-
-	@Autowired
-	WebexAccounts accounts;
-
-	@Autowired
-	WebexWebhooks webhooks;
-
-	@Autowired
-	WebexClient client;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void noFaults() {
-		sandboxDelete("/sandbox/faults");
-		reconciler.reconcileAll();
-	}
+class WebhookReconciliationTests extends WebhookReconcilerTest {
 
 	@Test
 	void aWebhookWebexMadeInactiveIsReactivatedAndDeliversAgain() {
-		RegisteredWebhook calls = webhooksOf(ApiClient.AGENT).stream().filter(w -> w.resource().equals("telephony_calls")).findFirst().orElseThrow();
+		RegisteredWebhook calls = callsWebhookOf(ApiClient.AGENT);
 		sandbox("/sandbox/webhooks/" + calls.id() + "/deactivate", "{}");
 
 		WebhookReconciler.Result result = reconciler.reconcileAll();
 
 		assertThat(result.reactivated()).isEqualTo(1);
-		assertThat(atWebex(ApiClient.AGENT)).filteredOn(w -> w.id().equals(calls.id()))
-			.singleElement().satisfies(w -> assertThat(w.status()).isEqualTo("active"));
+		assertThat(statusAtWebex(ApiClient.AGENT, calls.id())).isEqualTo("active");
 		long before = deliveries(calls.id());
 		String callId = sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+14155550199\"}").get("callId").asString();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(calls.id()) > before);
@@ -62,9 +35,9 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 
 	@Test
 	void theConsoleShowsEachWebhooksStateAndSaysPlainlyWhenDeliveriesStopped() {
-		RegisteredWebhook calls = webhooksOf(ApiClient.AGENT).stream().filter(w -> w.resource().equals("telephony_calls")).findFirst().orElseThrow();
+		RegisteredWebhook calls = callsWebhookOf(ApiClient.AGENT);
 		sandbox("/sandbox/webhooks/" + calls.id() + "/deactivate", "{}");
-		sandboxPut("/sandbox/faults", "{\"rate\":1,\"count\":1,\"statuses\":[500],\"method\":\"PUT\",\"path\":\"/v1/webhooks/" + calls.id() + "\"}");
+		sandboxSend("PUT", "/sandbox/faults", "{\"rate\":1,\"count\":1,\"statuses\":[500],\"method\":\"PUT\",\"path\":\"/v1/webhooks/" + calls.id() + "\"}");
 
 		WebhookReconciler.Result result = reconciler.reconcileAll();
 
@@ -80,10 +53,10 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 
 	@Test
 	void aCreationThatFailsHalfWayLeavesNoOrphanAndTheNextRunCompletesIt() {
-		String viewer = userId(ApiClient.VIEWER);
+		String viewer = account(ApiClient.VIEWER).userId();
 		String token = accounts.tokenFor(viewer).orElseThrow();
 		webhooksOf(ApiClient.VIEWER).forEach(w -> webhooks.delete(token, w.id()));
-		sandboxPut("/sandbox/faults", "{\"rate\":1,\"count\":1,\"statuses\":[500],\"method\":\"POST\",\"path\":\"/v1/webhooks\"}");
+		sandboxSend("PUT", "/sandbox/faults", "{\"rate\":1,\"count\":1,\"statuses\":[500],\"method\":\"POST\",\"path\":\"/v1/webhooks\"}");
 
 		WebhookReconciler.Result half = reconciler.reconcileUser(viewer);
 
@@ -99,7 +72,7 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 
 	@Test
 	void ourWebhookWithoutARowAndOneWebexLostAreBothSetRight() {
-		String viewer = userId(ApiClient.VIEWER);
+		String viewer = account(ApiClient.VIEWER).userId();
 		String token = accounts.tokenFor(viewer).orElseThrow();
 		String target = "http://localhost:" + port + "/webhooks/webex";
 		// Webex made it but the answer was lost on the way: a webhook pointing here that no row knows.
@@ -118,7 +91,7 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 
 	@Test
 	void anotherApplicationsWebhookOfTheUserIsLeftAlone() {
-		String viewer = userId(ApiClient.VIEWER);
+		String viewer = account(ApiClient.VIEWER).userId();
 		String token = accounts.tokenFor(viewer).orElseThrow();
 		WebexWebhook theirs = client.createWebhook(token, new WebhookRequest("Someone else's bot", "https://elsewhere.example/hook", "messages",
 				"created", null, null, null));
@@ -152,41 +125,7 @@ class WebhookReconciliationTests extends EmbeddedServerTest {
 		assertThat(here).as("rows without a webhook at Webex, or webhooks at Webex without a row").isEqualTo(atWebex).hasSize(expected);
 	}
 
-	private List<WebexWebhook> atWebex(String email) {
-		return client.webhooks(accounts.tokenFor(userId(email)).orElseThrow());
-	}
-
-	private List<RegisteredWebhook> webhooksOf(String email) {
-		return webhooks.ownedBy(accounts.all().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow().personId());
-	}
-
-	private String userId(String email) {
-		return accounts.all().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow().userId();
-	}
-
 	private long deliveries(String webhookId) {
 		return jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE webhook_id = ?").param(webhookId).query(Long.class).single();
-	}
-
-	private static void sandboxPut(String path, String json) {
-		send("PUT", path, json);
-	}
-
-	private static void sandboxDelete(String path) {
-		send("DELETE", path, null);
-	}
-
-	private static void send(String method, String path, String json) {
-		try {
-			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + SANDBOX_PORT + path))
-				.header("Content-Type", "application/json")
-				.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(json));
-			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.salesforce.pubsub.PubSubDouble;
 import dev.switchboard.salesforce.sandbox.api.Apis;
 import dev.switchboard.salesforce.sandbox.api.OrgGuard;
+import dev.switchboard.salesforce.sandbox.api.UiEdits;
 import dev.switchboard.salesforce.sandbox.http.Reply;
 import dev.switchboard.salesforce.sandbox.http.Routes;
 import dev.switchboard.salesforce.sandbox.oauth.OAuthServer;
@@ -63,6 +64,7 @@ public final class SalesforceSandbox {
 		ExecutorService bulkWorker = Executors.newSingleThreadExecutor(daemon("salesforce-sandbox-bulk"));
 		oauth.routes(routes);
 		Apis.routes(routes, store, oauth, guard, baseUrl, bulkWorker);
+		UiEdits.routes(routes, store, user.id());
 		routes.on("GET", "/sandbox/?", null, call -> Reply.ok(Map.of("name", "Switchboard Salesforce sandbox", "instanceUrl", baseUrl,
 				"apiVersion", API_VERSION)));
 		server.createContext("/", routes);

@@ -141,6 +141,33 @@ class SalesforceSandboxTests {
 	}
 
 	@Test
+	void anEditInTheOrgsOwnUiChangesTheRecordWithoutAnApiClientAndBadEditsAreRefused() throws Exception {
+		String id = JSON.readTree(api("POST", "/sobjects/Opportunity/", "{\"Name\":\"UI deal\",\"StageName\":\"Prospecting\",\"CloseDate\":\"2027-01-31\"}")
+			.body()).path("id").asString();
+		HttpResponse<String> edited = control("PATCH", "/sandbox/records/Opportunity/" + id, "{\"StageName\":\"Closed Won\"}");
+		assertThat(edited.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(edited.body()).path("StageName").asString()).isEqualTo("Closed Won");
+		JsonNode shown = JSON.readTree(control("GET", "/sandbox/records/Opportunity/" + id, null).body());
+		assertThat(shown.path("StageName").asString()).isEqualTo("Closed Won");
+		assertThat(shown.path("attributes").path("type").asString()).isEqualTo("Opportunity");
+		assertThat(shown.has("attributes.type")).as("the store's own bookkeeping stays inside").isFalse();
+		RecordChange change = changes.stream().filter(c -> c.recordIds().contains(id)).reduce((a, b) -> b).orElseThrow();
+		assertThat(change.changeType()).isEqualTo("UPDATE");
+		assertThat(change.changeOrigin()).as("made in the org, not by an API client").isEmpty();
+
+		HttpResponse<String> badStage = control("PATCH", "/sandbox/records/Opportunity/" + id, "{\"StageName\":\"Maybe\"}");
+		assertThat(badStage.statusCode()).isEqualTo(400);
+		assertThat(badStage.body()).contains("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
+		assertThat(control("GET", "/sandbox/records/Contact/" + id, null).statusCode()).as("not a Contact").isEqualTo(404);
+		assertThat(control("GET", "/sandbox/records/Nope/" + id, null).statusCode()).isEqualTo(404);
+	}
+
+	static HttpResponse<String> control(String method, String path, String body) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(org.baseUrl() + path)).header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	@Test
 	void refusesWhatSalesforceRefusesWithItsErrorArray() throws Exception {
 		HttpResponse<String> missing = api("POST", "/sobjects/Lead/", "{\"Company\":\"C\",\"Status\":\"Maybe\"}");
 		assertThat(missing.statusCode()).isEqualTo(400);

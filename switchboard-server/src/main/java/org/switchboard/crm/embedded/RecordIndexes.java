@@ -14,9 +14,6 @@ import org.switchboard.crm.PhoneNormalizer;
 /** The index rows a record needs: search terms, E.164 phone numbers and references. */
 record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, String> references) {
 
-	private static final Set<String> SEARCH_FIELDS = Set.of("Name", "FirstName", "LastName", "Company", "Username",
-			"CaseNumber", "Subject", "SuppliedName", "SuppliedCompany");
-
 	static RecordIndexes of(ObjectDescription object, Map<String, Object> values, String phoneRegion) {
 		List<String> searchValues = new ArrayList<>();
 		Map<String, String> phones = new LinkedHashMap<>();
@@ -26,7 +23,7 @@ record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, 
 			if (value == null) {
 				continue;
 			}
-			if (field.type() == FieldType.EMAIL || SEARCH_FIELDS.contains(field.name())) {
+			if (SearchTerms.isSearchField(field)) {
 				searchValues.add(value.toString());
 			}
 			if (field.type() == FieldType.PHONE) {
@@ -40,6 +37,6 @@ record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, 
 	}
 
 	static boolean isSearchField(FieldDescription field) {
-		return field.type() == FieldType.EMAIL || SEARCH_FIELDS.contains(field.name());
+		return SearchTerms.isSearchField(field);
 	}
 }

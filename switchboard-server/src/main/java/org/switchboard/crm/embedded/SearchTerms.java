@@ -7,17 +7,36 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.switchboard.crm.FieldDescription;
+import org.switchboard.crm.FieldType;
+
 /**
  * The words a record can be found by: each name, email and company value as a whole and word by word,
- * lower-cased and without accents, so "José" is found by "jose" and "ana.lopez@x.com" by "lopez".
+ * lower-cased and without accents, so "José" is found by "jose" and "ana.lopez@x.com" by "lopez". Public so that
+ * every adapter finds by the same words (the port's promise on search).
  */
-final class SearchTerms {
+public final class SearchTerms {
+
+	private static final Set<String> SEARCH_FIELDS = Set.of("Name", "FirstName", "LastName", "Company", "Username",
+			"CaseNumber", "Subject", "SuppliedName", "SuppliedCompany");
 
 	static final int MAX_TERM_LENGTH = 255;
 	private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 	private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
 	private SearchTerms() {
+	}
+
+	/** Whether a record is found by the words of this field: emails and the name, company and subject fields. */
+	public static boolean isSearchField(FieldDescription field) {
+		return field.type() == FieldType.EMAIL || SEARCH_FIELDS.contains(field.name());
+	}
+
+	/** Whether every word of {@code query} starts one of the words of these field values. */
+	public static boolean matches(List<String> values, String query) {
+		Set<String> terms = of(values);
+		List<String> words = queryWords(query);
+		return !words.isEmpty() && words.stream().allMatch(w -> terms.stream().anyMatch(t -> t.startsWith(w)));
 	}
 
 	static Set<String> of(List<String> values) {

@@ -17,6 +17,7 @@ import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneMatch;
 import org.switchboard.crm.RecordPage;
+import org.switchboard.crm.embedded.SearchTerms;
 import org.switchboard.platform.errors.FieldProblem;
 
 /**
@@ -72,7 +73,7 @@ class SalesforceRecords implements CrmRecords {
 					+ schema.nameField(description.name()) + " LIMIT " + size + " OFFSET " + from);
 			return new RecordPage(page, reads.count(description));
 		}
-		List<CrmRecord> hits = searchWords(description, words, SOSL_MAX);
+		List<CrmRecord> hits = searchWords(description, query, words, SOSL_MAX, SOSL_MAX);
 		return new RecordPage(hits.subList(Math.min(from, hits.size()), Math.min(hits.size(), from + size)), hits.size());
 	}
 
@@ -82,7 +83,7 @@ class SalesforceRecords implements CrmRecords {
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<String> words = words(query);
 		return words.isEmpty() ? reads.query(description, SalesforceReads.allFields(description), " ORDER BY "
-				+ schema.nameField(description.name()) + " LIMIT " + size) : searchWords(description, words, size);
+				+ schema.nameField(description.name()) + " LIMIT " + size) : searchWords(description, query, words, Math.min(MAX_PAGE, size * 5), size);
 	}
 
 	/**
@@ -192,9 +193,16 @@ class SalesforceRecords implements CrmRecords {
 		changes.deleted(before, actorId);
 	}
 
-	private List<CrmRecord> searchWords(ObjectDescription object, List<String> words, int limit) {
-		return reads.search("FIND {" + Soql.soslPrefixTerms(words) + "} IN ALL FIELDS RETURNING " + reads.returning(object, limit))
-			.stream().map(reads::toRecord).toList();
+	/**
+	 * SOSL finds the words in any text field (a Title, a street); the port finds by name, email and company words only,
+	 * so every hit is checked again as the embedded store finds, from {@code fetch} hits ordered by name.
+	 */
+	private List<CrmRecord> searchWords(ObjectDescription object, String query, List<String> words, int fetch, int limit) {
+		List<String> searchFields = object.fields().stream().filter(SearchTerms::isSearchField).map(FieldDescription::name).toList();
+		return reads.search("FIND {" + Soql.soslPrefixTerms(words) + "} IN ALL FIELDS RETURNING " + reads.returning(object, fetch))
+			.stream().map(reads::toRecord)
+			.filter(r -> SearchTerms.matches(searchFields.stream().map(r::getString).filter(java.util.Objects::nonNull).toList(), query))
+			.limit(limit).toList();
 	}
 
 	private static List<String> words(String query) {

@@ -78,6 +78,21 @@ class SalesforceCrmTests extends CrmRecordsContract {
 	}
 
 	@Test
+	void searchFindsByNameEmailAndCompanyWordsNotByAWordSoslFoundInAnotherField() {
+		String word = "Zeph" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String byName = records.create("Contact", java.util.Map.of("LastName", word + "son"), null).id();
+		String byEmail = records.create("Contact", java.util.Map.of("LastName", "Mailed", "Email", word.toLowerCase() + "@example.com"), null).id();
+		records.create("Contact", java.util.Map.of("LastName", "Titled", "Title", word + " Administration"), null);
+		records.create("Lead", java.util.Map.of("LastName", "Described", "Company", "Acme", "Description", word), null);
+
+		assertThat(records.find("Contact", word, 8)).extracting(CrmRecord::id).containsExactlyInAnyOrder(byName, byEmail);
+		assertThat(records.search("Contact", word.toLowerCase(), 0, 20).records()).extracting(CrmRecord::id)
+			.containsExactlyInAnyOrder(byName, byEmail);
+		assertThat(records.search("Contact", word, 0, 20).total()).isEqualTo(2);
+		assertThat(records.find("Lead", word, 8)).as("a Description is not searched").isEmpty();
+	}
+
+	@Test
 	void saysThatCustomObjectsAreDefinedInSalesforceSetup() {
 		assertThatThrownBy(() -> schema.defineObject(new CustomObjectDefinition("Project__c", "Project", "Projects")))
 			.isInstanceOf(CrmException.class).hasMessageContaining("defined in Setup");
