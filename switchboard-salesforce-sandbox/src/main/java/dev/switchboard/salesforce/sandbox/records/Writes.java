@@ -73,6 +73,11 @@ public final class Writes {
 		return id;
 	}
 
+	/** The record's LastModifiedDate (404 if there is no such record). */
+	public Instant lastModified(ObjectSpec object, String id) {
+		return java.time.OffsetDateTime.parse((String) store.require(object, id).get("LastModifiedDate"), Values.DATETIME).toInstant();
+	}
+
 	public void update(ObjectSpec object, String id, JsonNode body) {
 		Map<String, Object> existing = store.require(object, id);
 		List<Map<String, Object>> problems = new ArrayList<>();
