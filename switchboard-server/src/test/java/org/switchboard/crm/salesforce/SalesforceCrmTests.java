@@ -72,11 +72,11 @@ class SalesforceCrmTests extends CrmRecordsContract {
 	RunningSalesforce org;
 
 	@Test
-	void recentlyModifiedByTheIntegrationUserIsNewestFirstThroughSoql() throws InterruptedException {
+	void recentlyModifiedByTheIntegrationUserIsNewestFirstThroughSoql() {
 		String first = records.create("Contact", java.util.Map.of("LastName", "Recent first"), null).id();
-		Thread.sleep(5);
+		org.store().moveClockAhead(java.time.Duration.ofMillis(5));
 		String lead = records.create("Lead", java.util.Map.of("LastName", "Recent lead", "Company", "Initech"), null).id();
-		Thread.sleep(5);
+		org.store().moveClockAhead(java.time.Duration.ofMillis(5));
 		records.update("Contact", first, java.util.Map.of("Title", "Changed last"), null);
 
 		assertThat(records.recentlyModifiedBy(org.integrationUserId(), java.util.List.of("Contact", "Lead"), 2)).extracting(CrmRecord::id)
@@ -170,6 +170,24 @@ class SalesforceCrmTests extends CrmRecordsContract {
 			.isInstanceOf(CrmException.class);
 		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("1");
 		assertThat(records.version("Account", id).tag()).isEqualTo(now);
+	}
+
+	@Test
+	void aSaveLandingBetweenTheVersionCheckAndThePatchIsRefusedBySalesforceAsStale() {
+		String id = records.create("Account", Map.of("Name", "Raced " + uniqueLetters(6)), null).id();
+		String read = records.version("Account", id).tag();
+		org.beforeNextCall("PATCH", () -> {
+			org.store().moveClockAhead(java.time.Duration.ofSeconds(2));
+			org.store().transaction(org.integrationUserId(), w -> {
+				w.update(org.store().schema().require("Account"), id, tools.jackson.databind.json.JsonMapper.builder().build()
+					.readTree("{\"Phone\":\"theirs\"}"));
+				return null;
+			});
+		});
+
+		assertThatThrownBy(() -> records.update("Account", id, Map.of("Phone", "mine"), null, read))
+			.isInstanceOfSatisfying(StaleRecordException.class, e -> assertThat(e.current().tag()).isNotEqualTo(read));
+		assertThat(records.get("Account", id, List.of("Phone")).getString("Phone")).isEqualTo("theirs");
 	}
 
 	/** Creates, uploads and closes an insert job and records it as this server's, as a server stopped mid-job leaves it. */

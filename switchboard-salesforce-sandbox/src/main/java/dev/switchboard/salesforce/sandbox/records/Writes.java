@@ -50,7 +50,7 @@ public final class Writes {
 			throw SfError.of(400, problems);
 		}
 		String id = store.ids().next(object.keyPrefix());
-		String now = Values.now(Instant.now());
+		String now = Values.now(store.now());
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("attributes.type", object.name());
 		record.put("Id", id);
@@ -91,7 +91,7 @@ public final class Writes {
 		if (!problems.isEmpty()) {
 			throw SfError.of(400, problems);
 		}
-		String now = Values.now(Instant.now());
+		String now = Values.now(store.now());
 		merged.put("LastModifiedDate", now);
 		merged.put("SystemModstamp", now);
 		merged.put("LastModifiedById", userId);
