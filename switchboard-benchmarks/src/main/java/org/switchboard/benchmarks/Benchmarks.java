@@ -21,6 +21,7 @@ public final class Benchmarks {
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
 			case "change-events" -> ChangeEventsBenchmark.main(rest);
+			case "salesforce-bulk" -> SalesforceBulkBenchmark.main(rest);
 			case "all" -> AllBenchmarks.main(rest);
 			case "webinar-import" -> WebinarImportBenchmark.main(rest);
 			default -> System.out.println("""
@@ -48,6 +49,9 @@ public final class Benchmarks {
 					  salesforce-lookup [--lookups=2000]
 					      phone lookup, type-ahead and name search through the Salesforce adapter against the double,
 					      with the double's own time per operation beside it
+					  salesforce-bulk [--records=10000]
+					      one createAll of that many Contacts through Collections, then through one Bulk API 2.0 job,
+					      against the Salesforce double: wall time, API calls, the double's own time, and the ratio
 					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
 					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
 					      notification outbox (Webex excluded)

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -120,8 +119,11 @@ final class ChangeEventsBenchmark {
 		return jdbc.sql("SELECT COUNT(*) FROM notification_delivery").query(Long.class).single();
 	}
 
-	/** A connected org for the subscriber, and a counter of the RecordChanged events that came from the stream. */
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * A connected org for the subscriber, and a counter of the RecordChanged events that came from the stream. Passed
+	 * to this benchmark's context only: not a {@code @Configuration}, which the product's component scan would add to
+	 * every other benchmark's Salesforce context too (a second SalesforceSession there).
+	 */
 	static class Session {
 
 		@Bean
