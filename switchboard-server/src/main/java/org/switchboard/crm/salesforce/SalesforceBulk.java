@@ -69,8 +69,16 @@ class SalesforceBulk {
 			jobs.finished(jobId);
 			throw e;
 		}
-		JsonNode job = await(object, jobId);
-		List<Outcome> outcomes = outcomes(jobId, header, rows);
+		JsonNode job;
+		List<Outcome> outcomes;
+		try {
+			job = await(object, jobId);
+			outcomes = outcomes(jobId, header, rows);
+		}
+		catch (RuntimeException e) {
+			jobs.release(jobId); // left on record: the next insert of this object picks it up
+			throw e;
+		}
 		jobs.finished(jobId);
 		if (!"JobComplete".equals(job.path("state").asString())) {
 			SalesforceWrites.undo(api, outcomes.stream().map(Outcome::id).filter(java.util.Objects::nonNull).toList());
@@ -141,7 +149,6 @@ class SalesforceBulk {
 				return job;
 			}
 			if (Instant.now().isAfter(deadline)) {
-				jobs.release(jobId);
 				throw CrmException.unavailable("Salesforce Bulk job still running", "Bulk API job " + jobId + " for " + object
 						+ " has not finished after " + timeout + ". Nothing is created twice: the next batch of " + object
 						+ " waits for it and takes over its records.");
