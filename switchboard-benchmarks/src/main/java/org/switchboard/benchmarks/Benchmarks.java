@@ -22,6 +22,7 @@ public final class Benchmarks {
 			case "salesforce-lookup" -> SalesforceLookupBenchmark.main(rest);
 			case "salesforce-screen-pop" -> SalesforceScreenPopBenchmark.main(rest);
 			case "change-events" -> ChangeEventsBenchmark.main(rest);
+			case "salesforce-bulk" -> SalesforceBulkBenchmark.main(rest);
 			case "all" -> AllBenchmarks.main(rest);
 			case "webinar-import" -> WebinarImportBenchmark.main(rest);
 			default -> System.out.println("""
@@ -52,6 +53,9 @@ public final class Benchmarks {
 					  salesforce-screen-pop [--rate=20] [--seconds=15] [--runs=3]
 					      webhook in to SSE call event out on the demo data, embedded store then Salesforce mode (the
 					      double), median p50/p99 of the runs, with the double's own time per pop beside it
+					  salesforce-bulk [--records=10000]
+					      one createAll of that many Contacts through Collections, then through one Bulk API 2.0 job,
+					      against the Salesforce double: wall time, API calls, the double's own time, and the ratio
 					  change-events [--db=h2|postgres|both] [--changes=5000] [--records=200] [--runs=3] [--batch=100]
 					      Salesforce CDC stage changes/s from the Pub/Sub double's stream to RecordChanged and to the
 					      notification outbox (Webex excluded)

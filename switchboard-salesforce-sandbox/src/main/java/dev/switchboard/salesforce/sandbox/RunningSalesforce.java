@@ -93,6 +93,14 @@ public final class RunningSalesforce implements AutoCloseable {
 		oauth.issueIdTokensFor(audience);
 	}
 
+	/**
+	 * Runs {@code action} once, just before the next REST call with this HTTP method is handled (after its session
+	 * check): another user's save landing between a client's read and its write, for tests of conditional writes.
+	 */
+	public void beforeNextCall(String method, Runnable action) {
+		guard.beforeNext(method, action);
+	}
+
 	public void clearFaults() {
 		guard.clearFaults();
 	}

@@ -206,6 +206,52 @@ class SalesforceSandboxTests {
 	}
 
 	@Test
+	void bulkIngestFailsTheWholeJobWhenAColumnNamesNoField() throws Exception {
+		String id = JSON.readTree(api("POST", "/jobs/ingest", "{\"object\":\"Contact\",\"operation\":\"insert\",\"contentType\":\"CSV\"}").body())
+			.path("id").asString();
+		send(HttpRequest.newBuilder(URI.create(org.baseUrl() + "/services/data/v66.0/jobs/ingest/" + id + "/batches"))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+			.PUT(HttpRequest.BodyPublishers.ofString("LastName,Secret__c\nHidden,1\n")));
+		api("PATCH", "/jobs/ingest/" + id, "{\"state\":\"UploadComplete\"}");
+		JsonNode failed = Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> JSON.readTree(api("GET", "/jobs/ingest/" + id, null).body()), current -> current.path("state").asString().equals("Failed"));
+		assertThat(failed.path("errorMessage").asString()).isEqualTo("InvalidBatch : Field name not found : Secret__c");
+		assertThat(failed.path("numberRecordsProcessed").asInt()).isZero();
+		assertThat(api("GET", "/jobs/ingest/" + id + "/unprocessedrecords/", null).body()).contains("Hidden");
+	}
+
+	@Test
+	void patchWithIfUnmodifiedSinceWritesOnlyAnUnchangedRecord() throws Exception {
+		String id = JSON.readTree(api("POST", "/sobjects/Account", "{\"Name\":\"Conditional\"}").body()).path("id").asString();
+		String modified = JSON.readTree(api("GET", "/sobjects/Account/" + id + "?fields=LastModifiedDate", null).body())
+			.path("LastModifiedDate").asString();
+		java.time.Instant at = java.time.OffsetDateTime.parse(modified, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")).toInstant();
+		String before = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.minusSeconds(1).atZone(java.time.ZoneOffset.UTC));
+		String since = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(java.time.ZoneOffset.UTC));
+
+		assertThat(conditionalPatch(id, "{\"Phone\":\"1\"}", before).statusCode()).isEqualTo(412);
+		assertThat(conditionalPatch(id, "{\"Phone\":\"2\"}", "yesterday").statusCode()).isEqualTo(400);
+		assertThat(org.store().find(id).orElseThrow().get("Phone")).as("nothing written").isNull();
+		assertThat(conditionalPatch(id, "{\"Phone\":\"3\"}", since).statusCode()).isEqualTo(204);
+		assertThat(org.store().find(id).orElseThrow().get("Phone")).isEqualTo("3");
+	}
+
+	@Test
+	void aSearchWordWithLettersDoesNotMatchPhoneNumbersHoldingItsDigits() throws Exception {
+		api("POST", "/sobjects/Contact", "{\"LastName\":\"Digits\",\"Phone\":\"(415) 555-0123\"}");
+		String letters = api("GET", "/search?q=" + enc("FIND {fq0123*} IN ALL FIELDS RETURNING Contact(Id)"), null).body();
+		String digits = api("GET", "/search?q=" + enc("FIND {5550123} IN ALL FIELDS RETURNING Contact(Id, Phone)"), null).body();
+		assertThat(JSON.readTree(letters).path("searchRecords").size()).isZero();
+		assertThat(digits).contains("(415) 555-0123");
+	}
+
+	static HttpResponse<String> conditionalPatch(String id, String body, String ifUnmodifiedSince) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(org.baseUrl() + "/services/data/v66.0/sobjects/Account/" + id))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("If-Unmodified-Since", ifUnmodifiedSince)
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	@Test
 	void faultsExpiredSessionsAndRevokedRefreshTokens() throws Exception {
 		org.injectFaults(503, "SERVER_UNAVAILABLE", 1);
 		assertThat(api("GET", "/limits", null).statusCode()).isEqualTo(503);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -55,12 +56,23 @@ class SalesforceApi {
 
 	/** GET a path under {@code /services/data/v66.0} (or a full {@code /services/data/…} path such as a nextRecordsUrl). */
 	JsonNode get(String path) {
-		return body(call("GET", path, null, null));
+		return body(call("GET", path, null, Map.of()));
+	}
+
+	/** GET a text answer (a Bulk job's result CSV). */
+	String getText(String path) {
+		String body = call("GET", path, null, Map.of("Accept", "text/csv")).body();
+		return body == null ? "" : body;
+	}
+
+	/** PUT a CSV body (a Bulk job's data). */
+	void putCsv(String path, String csv) {
+		call("PUT", path, csv, Map.of("Content-Type", "text/csv"));
 	}
 
 	/** A describe-style GET with {@code If-Modified-Since}: null when Salesforce answers 304 Not Modified. */
 	Conditional getIfModifiedSince(String path, String since) {
-		HttpResponse<String> response = call("GET", path, null, since);
+		HttpResponse<String> response = call("GET", path, null, since == null ? Map.of() : Map.of("If-Modified-Since", since));
 		return response.statusCode() == 304 ? null
 				: new Conditional(body(response), response.headers().firstValue("Last-Modified").orElse(null));
 	}
@@ -70,27 +82,32 @@ class SalesforceApi {
 	}
 
 	JsonNode post(String path, Object body) {
-		return body(call("POST", path, json.writeValueAsString(body), null));
+		return body(call("POST", path, json.writeValueAsString(body), Map.of()));
 	}
 
 	JsonNode patch(String path, Object body) {
-		return body(call("PATCH", path, json.writeValueAsString(body), null));
+		return body(call("PATCH", path, json.writeValueAsString(body), Map.of()));
+	}
+
+	/** A PATCH with {@code If-Unmodified-Since}: Salesforce answers 412 if the record changed after that HTTP date. */
+	JsonNode patchIfUnmodifiedSince(String path, Object body, String httpDate) {
+		return body(call("PATCH", path, json.writeValueAsString(body), Map.of("If-Unmodified-Since", httpDate)));
 	}
 
 	JsonNode delete(String path) {
-		return body(call("DELETE", path, null, null));
+		return body(call("DELETE", path, null, Map.of()));
 	}
 
 	private JsonNode body(HttpResponse<String> response) {
 		return response.body() == null || response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
 	}
 
-	private HttpResponse<String> call(String method, String path, String body, String since) {
+	private HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) {
 		String token = session.accessToken();
-		HttpResponse<String> response = send(method, path, body, token, since);
+		HttpResponse<String> response = send(method, path, body, token, headers);
 		if (response.statusCode() == 401) {
 			session.refreshAfterUnauthenticated(token);
-			response = send(method, path, body, session.accessToken(), since);
+			response = send(method, path, body, session.accessToken(), headers);
 		}
 		response.headers().firstValue("Sforce-Limit-Info").ifPresent(v -> limitInfo = v);
 		if (response.statusCode() >= 400) {
@@ -99,15 +116,14 @@ class SalesforceApi {
 		return response;
 	}
 
-	private HttpResponse<String> send(String method, String path, String body, String token, String since) {
+	private HttpResponse<String> send(String method, String path, String body, String token, Map<String, String> headers) {
 		String url = session.instanceUrl() + (path.startsWith("/services/") ? path : "/services/data/" + VERSION + path);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
-		if (since != null) {
-			builder.header("If-Modified-Since", since);
-		}
+		Map<String, String> all = new java.util.HashMap<>(Map.of("Accept", "application/json", "Content-Type", "application/json"));
+		all.putAll(headers);
+		all.forEach(builder::header);
 		HttpRequest request = builder.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + token).header("Accept", "application/json")
-			.header("Content-Type", "application/json").header("Sforce-Call-Options", "client=" + clientName)
+			.header("Authorization", "Bearer " + token).header("Sforce-Call-Options", "client=" + clientName)
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
 		try {
 			return Failsafe.with(retry).get(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Wires the Salesforce adapter ({@code --switchboard.crm=salesforce}).
  * Settings: {@code switchboard.salesforce.describe-ttl} (how long a describe is trusted before If-Modified-Since, 5m),
  * {@code switchboard.salesforce.retry-backoff} (first retry delay for 503/REQUEST_LIMIT_EXCEEDED/UNABLE_TO_LOCK_ROW, 200ms),
+ * {@code switchboard.salesforce.bulk.threshold} (from how many records a batch create uses Bulk API 2.0, 1000),
+ * {@code switchboard.salesforce.bulk.first-poll} (first pause between job state polls, doubled up to 10 s, 500ms),
+ * {@code switchboard.salesforce.bulk.timeout} (how long a caller waits for a job, 30m; ADR 0027),
  * {@code switchboard.salesforce.client-name} (sent as {@code Sforce-Call-Options: client=…}; change events from our own
  * writes carry it in {@code changeOrigin} and are not published again, "switchboard").
  */
@@ -69,9 +72,13 @@ class SalesforceCrmConfiguration {
 
 	@Bean
 	SalesforceRecords salesforceRecords(SalesforceApi api, SalesforceSchema schema, PhoneRegion region, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, JdbcClient jdbc,
+			@Value("${switchboard.salesforce.bulk.threshold:1000}") int bulkThreshold,
+			@Value("${switchboard.salesforce.bulk.first-poll:500ms}") Duration firstPoll,
+			@Value("${switchboard.salesforce.bulk.timeout:30m}") Duration bulkTimeout) {
 		SalesforceReads reads = new SalesforceReads(api, schema);
-		return new SalesforceRecords(schema, reads, new SalesforceWrites(api, schema), new SalesforcePhones(reads, schema, region),
+		SalesforceBulk bulk = new SalesforceBulk(api, new BulkJobs(jdbc, transactions.getTransactionManager(), clock), firstPoll, bulkTimeout);
+		return new SalesforceRecords(schema, reads, new SalesforceWrites(api, bulk, bulkThreshold), new SalesforcePhones(reads, schema, region),
 				new ChangePublisher(events, transactions, clock));
 	}
 }

@@ -18,6 +18,7 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneMatch;
 import org.switchboard.crm.RecordPage;
 import org.switchboard.crm.embedded.SearchTerms;
+import org.switchboard.crm.RecordVersion;
 import org.switchboard.platform.errors.FieldProblem;
 
 /**
@@ -172,6 +173,17 @@ class SalesforceRecords implements CrmRecords {
 
 	@Override
 	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId) {
+		return update(object, id, values, actorId, null);
+	}
+
+	/**
+	 * Compares the version read before the write (ADR 0021), then PATCHes with {@code If-Unmodified-Since} set to the
+	 * expected LastModifiedDate, so a change made between that read and the PATCH is refused by Salesforce (412) too:
+	 * both end as {@link org.switchboard.crm.StaleRecordException}, nothing saved. (Salesforce documents the header
+	 * for PATCH, not DELETE: a conditional delete keeps the port's read-compare-delete.)
+	 */
+	@Override
+	public CrmRecord update(String object, String id, Map<String, Object> values, String actorId, String expectedVersion) {
 		ObjectDescription description = schema.describe(object);
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Object> checked = writes.checked(description, values, false, actorId, "", problems);
@@ -179,10 +191,32 @@ class SalesforceRecords implements CrmRecords {
 			throw CrmException.invalidFields(description.name(), problems);
 		}
 		CrmRecord before = get(description.name(), id, List.of());
-		writes.update(description, before.id(), checked);
+		String since = null;
+		if (expectedVersion != null && !expectedVersion.equals("*")) {
+			RecordVersion current = version(description.name(), before.id());
+			if (!current.matches(expectedVersion)) {
+				throw CrmException.stale(description.name(), before.id(), current);
+			}
+			since = httpDate(expectedVersion);
+		}
+		try {
+			writes.update(description, before.id(), checked, since);
+		}
+		catch (SalesforceApiException preconditionFailed) {
+			throw CrmException.stale(description.name(), before.id(), version(description.name(), before.id()));
+		}
 		CrmRecord after = get(description.name(), before.id(), List.of());
 		changes.updated(before, after, actorId);
 		return after;
+	}
+
+	/** A LastModifiedDate tag as the HTTP date If-Unmodified-Since wants (one-second grain, ADR 0021). */
+	private static String httpDate(String tag) {
+		java.time.Instant modified = RecordVersion.parseInstant(tag);
+		if (modified == null) {
+			throw CrmException.invalidFields("record", List.of(new FieldProblem("version", "'" + tag + "' is not a version of this record")));
+		}
+		return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(java.time.ZoneOffset.UTC));
 	}
 
 	@Override

@@ -161,6 +161,13 @@ final class BulkIngest {
 	private void process(Job job, List<String> header, String userId, String origin) {
 		job.info.put("state", "InProgress");
 		ObjectSpec object = store.schema().require((String) job.info.get("object"));
+		String unknown = header.stream().filter(column -> !"Id".equalsIgnoreCase(column) && object.field(column).isEmpty()).findFirst().orElse(null);
+		if (unknown != null) {
+			// Salesforce fails the whole job when a column names no field the user can see; no row is processed.
+			job.info.put("errorMessage", "InvalidBatch : Field name not found : " + unknown);
+			job.info.put("state", "Failed");
+			return;
+		}
 		String operation = (String) job.info.get("operation");
 		int processed = 0;
 		int failed = 0;

@@ -2,6 +2,7 @@ package dev.switchboard.salesforce.sandbox.api;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.salesforce.sandbox.http.Call;
@@ -20,6 +21,7 @@ public final class OrgGuard implements Routes.Filter {
 	private final Deque<SfError> faults = new ArrayDeque<>();
 	private volatile int max = 15_000;
 	private volatile boolean apiEnabled = true;
+	private final Map<String, Runnable> beforeNext = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public OrgGuard(OAuthServer oauth) {
 		this.oauth = oauth;
@@ -43,6 +45,15 @@ public final class OrgGuard implements Routes.Filter {
 		if (used.incrementAndGet() > max) {
 			throw SfError.of(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
 		}
+		Runnable interleaved = beforeNext.remove(call.method());
+		if (interleaved != null) {
+			interleaved.run();
+		}
+	}
+
+	/** Runs {@code action} once, just before the next REST call with this HTTP method is handled. */
+	public void beforeNext(String method, Runnable action) {
+		beforeNext.put(method, action);
 	}
 
 	/** The next {@code times} REST calls fail with this status and error code (503 SERVER_UNAVAILABLE, UNABLE_TO_LOCK_ROW…). */

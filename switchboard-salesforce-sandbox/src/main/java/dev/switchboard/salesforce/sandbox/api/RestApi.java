@@ -155,14 +155,36 @@ public final class RestApi {
 		return Reply.ok(projection.shape(record, paths));
 	}
 
+	/**
+	 * sObject Rows PATCH. With {@code If-Unmodified-Since} (an HTTP date) the record is written only if its
+	 * LastModifiedDate, at the header's one-second grain, is not after that date, else 412 and nothing written;
+	 * a header that is not an HTTP date is 400 (Salesforce's conditional request headers).
+	 */
 	private Reply update(Call call) {
 		ObjectSpec object = store.schema().require(call.group(2));
 		JsonNode body = call.json();
+		java.time.Instant unmodifiedSince = unmodifiedSince(call.header("If-Unmodified-Since"));
 		store.transaction(user(call), origin(call), w -> {
+			if (unmodifiedSince != null && w.lastModified(object, call.group(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+				.isAfter(unmodifiedSince)) {
+				throw SfError.of(412, "PRECONDITION_FAILED", "The record was modified after " + call.header("If-Unmodified-Since"));
+			}
 			w.update(object, call.group(3), body);
 			return null;
 		});
 		return Reply.noContent();
+	}
+
+	private static java.time.Instant unmodifiedSince(String header) {
+		if (header == null) {
+			return null;
+		}
+		try {
+			return ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw SfError.of(400, "INVALID_HEADER_TYPE", "If-Unmodified-Since is not an HTTP date: " + header);
+		}
 	}
 
 	private Reply query(Call call, List<Map<String, Object>> records) {

@@ -34,6 +34,8 @@ public final class Sosl {
 	private static final Set<String> NAME_FIELDS = Set.of("Name", "FirstName", "LastName", "Company", "Subject", "SuppliedName",
 			"SuppliedCompany", "CaseNumber", "Username", "AssistantName");
 
+	private static final Pattern PHONE_TERM = Pattern.compile("[\\d\\s()+\\-.*]+");
+
 	private final RecordStore store;
 	private final Projection projection;
 
@@ -93,7 +95,14 @@ public final class Sosl {
 		}));
 	}
 
+	/**
+	 * A term made of digits and phone punctuation is compared on digits; any other term (a word with letters)
+	 * matches a phone field's text tokens like any field's, so "fq12ab*" never matches a number containing 12.
+	 */
 	private static boolean phoneMatches(String stored, String word) {
+		if (!PHONE_TERM.matcher(word).matches()) {
+			return textMatches(stored, word);
+		}
 		String digits = stored.replaceAll("(?i)\\s*(x|ext).*$", "").replaceAll("\\D", "");
 		String wanted = word.replaceAll("\\D", "");
 		if (wanted.isEmpty() || digits.isEmpty()) {

@@ -27,6 +27,7 @@ public final class RecordStore {
 	private final List<Consumer<RecordChange>> listeners = new CopyOnWriteArrayList<>();
 	private final Object lock = new Object();
 	private Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+	private volatile java.time.Duration ahead = java.time.Duration.ZERO;
 
 	public RecordStore(Schema schema) {
 		this.schema = schema;
@@ -74,7 +75,7 @@ public final class RecordStore {
 			Writes writes = new Writes(this, userId);
 			try {
 				T result = work.apply(writes);
-				List<RecordChange> committed = writes.changes(UUID.randomUUID().toString(), Instant.now().toEpochMilli(), changeOrigin);
+				List<RecordChange> committed = writes.changes(UUID.randomUUID().toString(), now().toEpochMilli(), changeOrigin);
 				committed.forEach(change -> listeners.forEach(l -> l.accept(change)));
 				return result;
 			}
@@ -83,6 +84,19 @@ public final class RecordStore {
 				throw e;
 			}
 		}
+	}
+
+	/** The org's time: the system clock, moved ahead by {@link #moveClockAhead}. */
+	public Instant now() {
+		return Instant.now().plus(ahead);
+	}
+
+	/** Moves the org's clock ahead (never back), so the next writes are stamped later: ordering without sleeping. */
+	public void moveClockAhead(java.time.Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("the org's clock only moves ahead");
+		}
+		ahead = ahead.plus(by);
 	}
 
 	Ids ids() {

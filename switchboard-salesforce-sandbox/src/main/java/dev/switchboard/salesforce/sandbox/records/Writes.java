@@ -50,7 +50,7 @@ public final class Writes {
 			throw SfError.of(400, problems);
 		}
 		String id = store.ids().next(object.keyPrefix());
-		String now = Values.now(Instant.now());
+		String now = Values.now(store.now());
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("attributes.type", object.name());
 		record.put("Id", id);
@@ -73,6 +73,11 @@ public final class Writes {
 		return id;
 	}
 
+	/** The record's LastModifiedDate (404 if there is no such record). */
+	public Instant lastModified(ObjectSpec object, String id) {
+		return java.time.OffsetDateTime.parse((String) store.require(object, id).get("LastModifiedDate"), Values.DATETIME).toInstant();
+	}
+
 	public void update(ObjectSpec object, String id, JsonNode body) {
 		Map<String, Object> existing = store.require(object, id);
 		List<Map<String, Object>> problems = new ArrayList<>();
@@ -86,7 +91,7 @@ public final class Writes {
 		if (!problems.isEmpty()) {
 			throw SfError.of(400, problems);
 		}
-		String now = Values.now(Instant.now());
+		String now = Values.now(store.now());
 		merged.put("LastModifiedDate", now);
 		merged.put("SystemModstamp", now);
 		merged.put("LastModifiedById", userId);
