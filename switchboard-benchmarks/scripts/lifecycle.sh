@@ -19,7 +19,7 @@ jvm_args=(); app_args=()
 if [ -n "${JAR:-}" ]; then jar=$JAR
 elif [ -f "$target/switchboard/switchboard.jsa" ]; then
   jar=$target/switchboard/switchboard-server-0.1.0-SNAPSHOT-exec.jar
-  jvm_args=(-XX:SharedArchiveFile=$target/switchboard/switchboard.jsa -XX:+UseSerialGC)
+  jvm_args=(-XX:+UseSerialGC -Xms64m -XX:SharedArchiveFile=$target/switchboard/switchboard.jsa)
 else jar=$target/switchboard-server-0.1.0-SNAPSHOT-exec.jar; echo "no $target/switchboard (./mvnw install makes it): the exec jar alone"
 fi
 for a in "$@"; do if [[ $a == -X* || $a == -D* ]]; then jvm_args+=("$a"); else app_args+=("$a"); fi; done
