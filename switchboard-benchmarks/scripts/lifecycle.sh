@@ -3,14 +3,25 @@
 # Usage: lifecycle.sh [rounds=3] [port=18680] [sandbox-port=18690] [data-dir=/tmp/switchboard-lifecycle] [extra JVM/app args...]
 # Round 0 seeds a fresh data dir (first start, not counted); each later round is a second start on that data:
 #   ready_s   launch → /actuator/health/readiness answers UP
-#   rss_mb    resident memory 20 s after ready (idle)
+#   cpu_s     CPU seconds (user + system, all threads) the JVM had used when it was ready: on shared, busy cores the
+#             figure that load moves least
+#   rss_mb    resident memory 20 s after ready (idle); threads, the JVM's thread count then
 #   stop_s    SIGTERM → process gone, with one /api/calling/events SSE stream open (curl, as the agent)
-# JAR=path overrides the packaged server jar. Prints one line per round and a JSON summary line (medians) last.
+# Each line also gives the 1-minute load average at launch.
+# JAR=path runs that jar instead (with only the JVM flags given). Prints one line per round and a JSON summary line (medians) last.
 set -u
 rounds=${1:-3}; port=${2:-18680}; sport=${3:-18690}; data=${4:-/tmp/switchboard-lifecycle}
 shift $(( $# < 4 ? $# : 4 ))
-jar=${JAR:-$(realpath "$(dirname "$0")/../../switchboard-server/target/switchboard-server-0.1.0-SNAPSHOT-exec.jar")}
+# Without JAR: the README's start command, i.e. the layout `./mvnw install` leaves in switchboard-server/target/switchboard
+# (extracted jar + class data sharing archive) with the README's JVM flags; the packaged exec jar if there is none.
+target=$(realpath "$(dirname "$0")/../../switchboard-server/target")
 jvm_args=(); app_args=()
+if [ -n "${JAR:-}" ]; then jar=$JAR
+elif [ -f "$target/switchboard/switchboard.jsa" ]; then
+  jar=$target/switchboard/switchboard-server-0.1.0-SNAPSHOT-exec.jar
+  jvm_args=(-XX:+UseSerialGC -Xms64m -XX:SharedArchiveFile=$target/switchboard/switchboard.jsa)
+else jar=$target/switchboard-server-0.1.0-SNAPSHOT-exec.jar; echo "no $target/switchboard (./mvnw install makes it): the exec jar alone"
+fi
 for a in "$@"; do if [[ $a == -X* || $a == -D* ]]; then jvm_args+=("$a"); else app_args+=("$a"); fi; done
 rm -rf "$data"; mkdir -p "$data"
 now() { date +%s.%N; }
@@ -26,13 +37,15 @@ wait_ready() {
     kill -0 $pid 2>/dev/null || return 1; sleep 0.1
   done; return 1
 }
-readies=(); rsss=(); stops=()
+readies=(); cpus=(); rsss=(); stops=()
 for round in $(seq 0 "$rounds"); do
-  t0=$(now); start_server $round; java_pid() { pgrep -P $pid java || echo $pid; }
+  load=$(cut -d' ' -f1 /proc/loadavg); t0=$(now); start_server $round; java_pid() { pgrep -P $pid java || echo $pid; }
   wait_ready || { echo "round $round: not ready (see $data/server-$round.log)"; kill $pid 2>/dev/null; exit 1; }
   ready=$(echo "$(now) - $t0" | bc)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$(java_pid)/stat)
   sleep 20
   jpid=$(java_pid); rss=$(( $(awk '/VmRSS/{print $2}' /proc/$jpid/status) / 1024 ))
+  threads=$(awk '/^Threads/{print $2}' /proc/$jpid/status)
   curl -s -N -u agent@switchboard.test:switchboard -H 'Accept: text/event-stream' localhost:$port/api/calling/events > "$data/sse-$round.out" &
   curl_pid=$!; sleep 2
   grep -q connected "$data/sse-$round.out" || echo "round $round: SSE stream did not connect"
@@ -40,8 +53,10 @@ for round in $(seq 0 "$rounds"); do
   while kill -0 $jpid 2>/dev/null; do sleep 0.05; done
   stop=$(echo "$(now) - $t1" | bc)
   kill $curl_pid 2>/dev/null; wait $curl_pid 2>/dev/null
-  printf 'round %d%s: ready %.2f s  rss %d MB  stop %.2f s\n' $round "$([ $round = 0 ] && echo ' (first start, seeds)')" $ready $rss $stop
-  if [ $round -gt 0 ]; then readies+=($ready); rsss+=($rss); stops+=($stop); fi
+  printf 'round %d%s: ready %.2f s  cpu %.1f s  rss %d MB  threads %d  stop %.2f s  (load %s)\n' $round \
+    "$([ $round = 0 ] && echo ' (first start, seeds)')" $ready $cpu $rss $threads $stop $load
+  if [ $round -gt 0 ]; then readies+=($ready); cpus+=($cpu); rsss+=($rss); stops+=($stop); fi
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-printf '{"ready_s":%s,"rss_mb":%s,"stop_s":%s,"rounds":%d}\n' $(median "${readies[@]}") $(median "${rsss[@]}") $(median "${stops[@]}") $rounds
+printf '{"ready_s":%s,"cpu_s":%s,"rss_mb":%s,"stop_s":%s,"rounds":%d}\n' $(median "${readies[@]}") $(median "${cpus[@]}") $(median "${rsss[@]}") \
+  $(median "${stops[@]}") $rounds

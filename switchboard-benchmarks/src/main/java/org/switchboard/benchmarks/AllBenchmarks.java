@@ -22,21 +22,21 @@ final class AllBenchmarks {
 			"full", new int[] { 1_000_000, 20_000, 200, 30, 20, 10_000 });
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		String scale = options.getOrDefault("scale", "small");
+		Options options = Options.parse(args);
+		String scale = options.text("scale", "small");
 		int[] s = SCALES.get(scale);
 		if (s == null) {
 			throw new IllegalArgumentException("--scale must be one of " + SCALES.keySet());
 		}
-		String db = "--db=" + options.getOrDefault("db", "both");
+		String db = "--db=" + options.text("db", "both");
 		String jar = "java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar ";
 		run(jar, "crm-lookup", db, "--records=" + s[0], "--lookups=" + s[1]);
 		run(jar, "screen-pop", db, "--records=" + s[0], "--rate=" + s[2], "--seconds=" + s[3]);
 		run(jar, "webhook-ingest", db, "--seconds=" + s[4], "--runs=3");
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3");
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3", "--webex-latency-ms=150");
-		lifecycle(options.getOrDefault("rounds", "3"));
-		String markdown = Report.write(Path.of(options.getOrDefault("out", "switchboard-benchmarks/report")), scale);
+		lifecycle(options.integer("rounds", 3));
+		String markdown = Report.write(Path.of(options.text("out", "switchboard-benchmarks/report")), scale);
 		System.out.println();
 		System.out.println(markdown);
 	}
@@ -55,11 +55,11 @@ final class AllBenchmarks {
 		}
 	}
 
-	/** Runs scripts/lifecycle.sh and reads its last line, {"ready_s":…,"rss_mb":…,"stop_s":…}. */
-	private static void lifecycle(String rounds) throws Exception {
+	/** Runs scripts/lifecycle.sh and reads its last line, {"ready_s":…,"cpu_s":…,"rss_mb":…,"stop_s":…}. */
+	private static void lifecycle(int rounds) throws Exception {
 		String script = "switchboard-benchmarks/scripts/lifecycle.sh";
 		Report.command("bash " + script + " " + rounds);
-		Process p = new ProcessBuilder(List.of("bash", script, rounds)).redirectErrorStream(true).start();
+		Process p = new ProcessBuilder(List.of("bash", script, String.valueOf(rounds))).redirectErrorStream(true).start();
 		List<String> lines = new ArrayList<>();
 		try (var reader = p.inputReader()) {
 			reader.lines().forEach(line -> {
@@ -76,6 +76,7 @@ final class AllBenchmarks {
 		var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(last);
 		String note = " (median of " + rounds + " second starts, embedded default)";
 		Report.value("lifecycle", "start to ready" + note, "h2", "s", json.get("ready_s").asDouble(), "≤ 4 s");
+		Report.value("lifecycle", "CPU used by the JVM until ready" + note, "h2", "s", json.get("cpu_s").asDouble(), null);
 		Report.value("lifecycle", "idle RSS 20 s after ready" + note, "h2", "MB", json.get("rss_mb").asDouble(), "≤ 300 MB");
 		Report.value("lifecycle", "SIGTERM to exit, one SSE stream open" + note, "h2", "s", json.get("stop_s").asDouble(), "≤ 3 s");
 	}

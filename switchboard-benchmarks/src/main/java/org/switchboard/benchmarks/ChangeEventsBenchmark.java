@@ -47,12 +47,12 @@ final class ChangeEventsBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int changes = Integer.parseInt(options.getOrDefault("changes", "5000"));
-		int records = Integer.parseInt(options.getOrDefault("records", "200"));
-		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-		int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int changes = options.integer("changes", 5000);
+		int records = options.integer("records", 200);
+		int runs = options.integer("runs", 3);
+		int batch = options.integer("batch", 100);
+		for (String kind : options.databases()) {
 			run(kind, changes, records, runs, batch);
 		}
 	}

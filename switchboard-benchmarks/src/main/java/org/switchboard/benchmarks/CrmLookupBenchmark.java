@@ -28,11 +28,11 @@ final class CrmLookupBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int records = Integer.parseInt(options.getOrDefault("records", "1000000"));
-		int lookups = Integer.parseInt(options.getOrDefault("lookups", "20000"));
-		boolean restart = Boolean.parseBoolean(options.getOrDefault("restart", "true"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int records = options.integer("records", 1_000_000);
+		int lookups = options.integer("lookups", 20_000);
+		boolean restart = options.flag("restart", true);
+		for (String kind : options.databases()) {
 			run(kind, records, lookups, restart);
 		}
 	}

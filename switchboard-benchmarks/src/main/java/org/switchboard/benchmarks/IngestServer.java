@@ -105,7 +105,7 @@ final class IngestServer {
 
 	/** The child JVM: {@code webhook-ingest-server serve|count <kind> <numbers file> --setting=value…}. */
 	static void main(String[] args) throws Exception {
-		Map<String, Object> settings = new HashMap<>(Options.parse(args));
+		Map<String, Object> settings = new HashMap<>(Options.parse(args).asMap());
 		BenchDatabase database = new BenchDatabase(args[1], settings, () -> { });
 		if (args[0].equals("count")) {
 			try (ConfigurableApplicationContext context = database.start(WebApplicationType.NONE, Map.of())) {

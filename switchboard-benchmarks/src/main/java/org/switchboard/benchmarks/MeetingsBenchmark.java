@@ -40,11 +40,11 @@ final class MeetingsBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int ended = Integer.parseInt(options.getOrDefault("ended", "200"));
-		int inWindow = Integer.parseInt(options.getOrDefault("meetings", "2000"));
-		int calls = Integer.parseInt(options.getOrDefault("calls", "50"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int ended = options.integer("ended", 200);
+		int inWindow = options.integer("meetings", 2000);
+		int calls = options.integer("calls", 50);
+		for (String kind : options.databases()) {
 			run(kind, ended, inWindow, calls);
 		}
 	}

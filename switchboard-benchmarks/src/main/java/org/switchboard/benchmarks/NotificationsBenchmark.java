@@ -2,7 +2,9 @@ package org.switchboard.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,13 +51,13 @@ final class NotificationsBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int changes = Integer.parseInt(options.getOrDefault("changes", "10000"));
-		int records = Integer.parseInt(options.getOrDefault("records", "1000"));
-		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-		int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
-		int latency = Integer.parseInt(options.getOrDefault("webex-latency-ms", "0"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int changes = options.integer("changes", 10_000);
+		int records = options.integer("records", 1000);
+		int runs = options.integer("runs", 3);
+		int threads = options.integer("threads", 4);
+		int latency = (int) options.duration("webex-latency-ms", ChronoUnit.MILLIS, Duration.ZERO).toMillis();
+		for (String kind : options.databases()) {
 			run(kind, changes, records, runs, threads, latency);
 		}
 	}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ final class ReplicasBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int rate = Integer.parseInt(options.getOrDefault("rate", "100"));
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+		Options options = Options.parse(args);
+		int rate = options.integer("rate", 100);
+		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(20)).toSeconds();
 		String one = run(1, rate, seconds);
 		String three = run(3, rate, seconds);
 		System.out.printf("%n== screen pops at %d calls/s for %d s, PostgreSQL, behind HAProxy ==%n", rate, seconds);

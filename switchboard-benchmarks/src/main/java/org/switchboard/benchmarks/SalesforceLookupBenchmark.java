@@ -27,8 +27,8 @@ final class SalesforceLookupBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int lookups = Integer.parseInt(options.getOrDefault("lookups", "2000"));
+		Options options = Options.parse(args);
+		int lookups = options.integer("lookups", 2000);
 		BenchDatabase database = BenchDatabase.create("h2");
 		try (ConfigurableApplicationContext context = database.start(WebApplicationType.NONE, Map.of("switchboard.crm", "salesforce",
 				"switchboard.salesforce.sandbox.enabled", "true", "switchboard.salesforce.sandbox.port", "0", "switchboard.demo.enabled", "true"))) {

@@ -5,8 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,11 +53,11 @@ final class ScreenPopBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int records = Integer.parseInt(options.getOrDefault("records", "1000000"));
-		int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int records = options.integer("records", 1_000_000);
+		int rate = options.integer("rate", 200);
+		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
+		for (String kind : options.databases()) {
 			run(kind, records, rate, seconds);
 		}
 	}

@@ -2,10 +2,11 @@ package org.switchboard.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Webhook ingest over the whole call path, durably: a server in its own JVM ({@link IngestServer}) with the demo
@@ -22,11 +23,11 @@ final class WebhookIngestBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(20)).toSeconds();
+		int clients = options.integer("clients", 32);
+		int runs = options.integer("runs", 3);
+		for (String kind : options.databases()) {
 			run(kind, seconds, clients, runs);
 		}
 	}

@@ -42,9 +42,9 @@ final class WebinarImportBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int registrants = Integer.parseInt(options.getOrDefault("registrants", "100000"));
-		for (String kind : Options.databases(options)) {
+		Options options = Options.parse(args);
+		int registrants = options.integer("registrants", 100_000);
+		for (String kind : options.databases()) {
 			run(kind, registrants);
 		}
 	}

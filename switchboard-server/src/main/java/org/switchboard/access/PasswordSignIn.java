@@ -24,19 +24,23 @@ import org.switchboard.platform.errors.Refusal;
 @Component
 class PasswordSignIn implements AuthenticationProvider {
 
+	/**
+	 * An unknown user costs one bcrypt too, so timing does not tell which emails have accounts: this hash of "no user has
+	 * this password" has the cost of {@link PasswordConfiguration}'s encoder (10). A constant, because encoding it at
+	 * start-up cost a second of the start on a busy machine (bcrypt runs interpreted that early).
+	 */
+	static final String UNKNOWN_USER_HASH = "$2a$10$Ca7Za2rsrO8U1wopNfQ.R.3.Gc5kNWFnITI280L/k52BoF19azeiy";
+
 	private final UserDirectory users;
 	private final PasswordEncoder encoder;
 	private final SignInThrottle throttle;
 	private final CheckedPasswords checked;
-	private final String unknownUserHash;
 
 	PasswordSignIn(UserDirectory users, PasswordEncoder encoder, SignInThrottle throttle, CheckedPasswords checked) {
 		this.users = users;
 		this.encoder = encoder;
 		this.throttle = throttle;
 		this.checked = checked;
-		// An unknown user costs one bcrypt too, so timing does not tell which emails have accounts.
-		this.unknownUserHash = encoder.encode("no user has this password");
 	}
 
 	@Override
@@ -52,7 +56,7 @@ class PasswordSignIn implements AuthenticationProvider {
 		boolean matches = user != null && (checked.matches(username, password, user.getPassword())
 				|| encoder.matches(password, user.getPassword()));
 		if (user == null) {
-			encoder.matches(password, unknownUserHash);
+			encoder.matches(password, UNKNOWN_USER_HASH);
 		}
 		if (!matches) {
 			throttle.failed(username, address);

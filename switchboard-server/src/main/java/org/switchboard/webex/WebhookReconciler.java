@@ -17,10 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.switchboard.platform.lease.Leases;
@@ -29,7 +29,7 @@ import org.switchboard.webex.WebexNeeds.WebhookNeed;
 
 
 /**
- * Keeps each signed-in user's webhooks as the features need them (one per {@link WebhookNeed}), on start-up, every
+ * Keeps each signed-in user's webhooks as the features need them (one per {@link WebhookNeed}), once ready, every
  * few minutes ({@code switchboard.webex.webhooks.reconcile-every}, 5 minutes) and after each sign-in: compares
  * what Webex lists with what is stored, forgets rows Webex no longer has, re-activates {@code inactive} ones,
  * deletes ours that are stale (an old target, a resource no feature needs, a duplicate, or pointing here without
@@ -37,7 +37,7 @@ import org.switchboard.webex.WebexNeeds.WebhookNeed;
  * so a failure half-way leaves what was done consistent and the next run finishes the rest.
  */
 @Service
-public class WebhookReconciler implements ApplicationRunner, Ordered {
+public class WebhookReconciler {
 
 	public static final String WEBHOOK_PATH = "/webhooks/webex";
 	static final String LEASE = "webex.webhook-reconciliation";
@@ -67,15 +67,13 @@ public class WebhookReconciler implements ApplicationRunner, Ordered {
 		this.clock = clock;
 	}
 
-	/** After the embedded default's set-up (order 10): a restart finds webhooks Webex lost and puts them back. */
-	@Override
-	public int getOrder() {
-		return 100;
-	}
-
-	@Override
-	public void run(ApplicationArguments args) {
-		reconcileUnlessRunningElsewhere();
+	/**
+	 * Once the server is ready (after the embedded default's set-up), on the scheduler's thread: a restart finds webhooks
+	 * Webex lost and puts them back without holding up readiness, which never depended on webhooks (ADR 0030).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void afterStart(ApplicationReadyEvent ready) {
+		ready.getApplicationContext().getBean(TaskScheduler.class).schedule(this::reconcileUnlessRunningElsewhere, clock.instant());
 	}
 
 	@Scheduled(fixedDelayString = "${switchboard.webex.webhooks.reconcile-every:PT5M}",

@@ -3,11 +3,15 @@ package org.switchboard.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.crm.CrmRecords;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
 
@@ -18,6 +22,9 @@ class EmbeddedDefaultTests extends EmbeddedServerTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ConfigurableListableBeanFactory beans;
 
 	@Test
 	void startsRegisteredWithActiveWebhooksForEveryDemoUser() {
@@ -32,6 +39,17 @@ class EmbeddedDefaultTests extends EmbeddedServerTest {
 			.allSatisfy(w -> assertThat(w.get("targetUrl").asString()).isEqualTo("http://localhost:" + port + "/webhooks/webex"));
 		assertThat(status.get("webhooks")).extracting(w -> w.get("resource").asString())
 			.containsOnly("telephony_calls", "messages", "meetings").filteredOn("meetings"::equals).hasSize(3);
+	}
+
+	@Test
+	void theEmbeddedStoreCreatesNoSalesforceAdapterOrChangeEventBeans() {
+		List<String> salesforce = Arrays.stream(beans.getBeanDefinitionNames())
+			.filter(name -> beans.getType(name) != null && beans.getType(name).getPackageName().startsWith("org.switchboard.crm.salesforce"))
+			.map(name -> beans.getType(name).getSimpleName()).toList();
+
+		// The console's "CRM connection" section and its status answer "embedded" without any Salesforce client behind them.
+		assertThat(salesforce).containsExactlyInAnyOrder("CrmConnectionAdmin", "CrmConnectionStatus");
+		assertThat(beans.getBeanNamesForType(CrmRecords.class)).containsExactly("embeddedCrmRecords");
 	}
 
 	@Test
