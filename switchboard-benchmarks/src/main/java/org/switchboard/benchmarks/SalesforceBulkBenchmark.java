@@ -20,8 +20,8 @@ final class SalesforceBulkBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int records = Integer.parseInt(options.getOrDefault("records", "10000"));
+		Options options = Options.parse(args);
+		int records = options.integer("records", 10000);
 		System.out.printf("%n== %,d Contacts in one createAll through the Salesforce adapter against the double ==%n", records);
 		long collections = run("Collections", records, Integer.MAX_VALUE);
 		long bulk = run("Bulk API 2.0", records, 1);

@@ -26,10 +26,10 @@ final class SalesforceScreenPopBenchmark {
 	}
 
 	static void main(String[] args) throws Exception {
-		Map<String, String> options = Options.parse(args);
-		int rate = Integer.parseInt(options.getOrDefault("rate", "20"));
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
-		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+		Options options = Options.parse(args);
+		int rate = options.integer("rate", 20);
+		int seconds = options.integer("seconds", 15);
+		int runs = options.integer("runs", 3);
 		System.out.printf("%n== screen pop at %d calls/s for %d s, %d runs, demo data: embedded store, then Salesforce (the double) ==%n",
 				rate, seconds, runs);
 		measure("embedded  ", Map.of(), rate, seconds, runs);
