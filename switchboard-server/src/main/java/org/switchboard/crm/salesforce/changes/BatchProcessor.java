@@ -27,7 +27,7 @@ import com.salesforce.eventbus.protobuf.ConsumerEvent;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Processes one batch of change events: decode each with its schema, expand diff-encoded text, and re-read the
+ * Processes one batch of change events: decode each with its schema, rebuild diff-encoded text ({@link TextDiffs}), and re-read the
  * records of gap events through the CRM port (remote calls, before any transaction), then in ONE transaction publish
  * the {@link RecordChanged} events (whose listeners, such as the notification engine, write in that transaction),
  * update the last-known values and store the batch's last replay id. A batch is thus applied entirely or not at all,
@@ -51,6 +51,7 @@ class BatchProcessor {
 
 	private final SchemaCache schemas;
 	private final ChangeEventDecoder decoder = new ChangeEventDecoder();
+	private final TextDiffs diffs;
 	private final CrmRecords records;
 	private final TrackedFields tracked;
 	private final KnownValues knownValues;
@@ -72,6 +73,7 @@ class BatchProcessor {
 		this.records = records;
 		this.tracked = tracked;
 		this.knownValues = knownValues;
+		this.diffs = new TextDiffs(knownValues, records);
 		this.replay = replay;
 		this.deadLetters = deadLetters;
 		this.transactions = transactions;
@@ -108,7 +110,7 @@ class BatchProcessor {
 
 	/** Publishes one event's changes as if it arrived now, running {@code alsoInTransaction} in the same transaction. */
 	int replay(CdcEvent event, Runnable alsoInTransaction) {
-		List<CdcEvent> expanded = List.of(expandOverflow(event));
+		List<CdcEvent> expanded = diffs.resolve(List.of(expandOverflow(event)));
 		Map<String, Map<String, Object>> current = reread(expanded);
 		Integer published = transactions.execute(status -> {
 			int count = publish(expanded, current);
@@ -153,7 +155,7 @@ class BatchProcessor {
 	}
 
 	private int apply(List<Item> items, Lease lease) {
-		List<CdcEvent> good = items.stream().filter(i -> i.error() == null).map(i -> expandOverflow(i.event())).toList();
+		List<CdcEvent> good = diffs.resolve(items.stream().filter(i -> i.error() == null).map(i -> expandOverflow(i.event())).toList());
 		Map<String, Map<String, Object>> current = reread(good);
 		byte[] lastReplayId = items.get(items.size() - 1).raw().getReplayId().toByteArray();
 		Integer published = transactions.execute(status -> {
@@ -202,7 +204,7 @@ class BatchProcessor {
 		log.warn("Salesforce reported an overflow of {} changes; re-reading the {} records whose tracked values are kept",
 				event.entity(), kept.size());
 		return new CdcEvent(event.entity(), kept, event.changeType(), List.of(), Map.of(), event.commitUser(), event.commitTimestamp(),
-				event.transactionKey(), event.changeOrigin());
+				event.transactionKey(), event.changeOrigin(), List.of());
 	}
 
 	/** Gap events carry no values: the records' tracked fields as they are now, read through the CRM port. */

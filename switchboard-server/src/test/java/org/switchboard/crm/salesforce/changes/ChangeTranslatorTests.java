@@ -81,6 +81,6 @@ class ChangeTranslatorTests {
 	}
 
 	private static CdcEvent event(String type, List<String> changed, Map<String, Object> values) {
-		return new CdcEvent("Opportunity", List.of(ID), type, changed, values, "005000000000001AAA", Instant.ofEpochMilli(1_700_000_000_000L), "tx", "");
+		return new CdcEvent("Opportunity", List.of(ID), type, changed, values, "005000000000001AAA", Instant.ofEpochMilli(1_700_000_000_000L), "tx", "", List.of());
 	}
 }

@@ -447,7 +447,55 @@ abstract class SalesforceChangeEventsContract {
 				"Replayed deal moved from Qualification to Closed Won");
 	}
 
+	@Test
+	void aRuleTrackingAnAddressPartOrALargeTextSeesTheirChangesAsTheObjectsOwnFields() {
+		rule("Account moves", "Account", "BillingCity,Description", "[[Name]] moved from [[prior:BillingCity]] to [[BillingCity]]");
+		String id = "001" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "AAA";
+		String before = longText(-1);
+		String after = longText(9);
+		BUS.publish(new RecordChange("Account", List.of(id), "CREATE", Map.of("Name", "Okafor", "BillingCity", "Paris", "BillingCountry", "France",
+				"Description", before), List.of(), COMMIT_USER, System.currentTimeMillis(), "tx-a-1"));
+		BUS.publish(account(id, Map.of("BillingCity", "Lyon")));
+		BUS.publish(account(id, Map.of("Description", after)));
+
+		Awaitility.await().atMost(WAIT).until(() -> captured.changes.size() == 3);
+		assertThat(captured.changes.get(0).changes()).containsKeys("BillingCity", "BillingCountry", "Description");
+		assertThat(captured.changes.get(1).changes()).containsOnlyKeys("BillingCity");
+		assertThat(captured.changes.get(1).changes().get("BillingCity")).isEqualTo(new FieldChange("Paris", "Lyon"));
+		assertThat(captured.changes.get(2).changes()).containsOnlyKeys("Description");
+		assertThat(captured.changes.get(2).changes().get("Description")).as("the diff Salesforce sent, applied to the last-known text")
+			.isEqualTo(new FieldChange(before, after));
+	}
+
+	@Test
+	void aLargeTextNoRuleTracksIsReadFromTheCrmWhenItCameAsADiff() {
+		String before = longText(-1);
+		String after = longText(4);
+		String id = records.create("Account", Map.of("Name", "Diffed", "Description", after), null).id();
+		BUS.publish(new RecordChange("Account", List.of(id), "CREATE", Map.of("Name", "Diffed", "Description", before), List.of(), COMMIT_USER,
+				System.currentTimeMillis(), "tx-d-1"));
+		BUS.publish(account(id, Map.of("Description", after)));
+
+		Awaitility.await().atMost(WAIT).until(() -> captured.changes.size() == 2);
+		assertThat(captured.changes.get(1).changes().get("Description")).isEqualTo(new FieldChange(null, after));
+	}
+
 	// --- helpers ---
+
+	private static RecordChange account(String id, Map<String, Object> values) {
+		return new RecordChange("Account", List.of(id), "UPDATE", values, List.copyOf(values.keySet()), COMMIT_USER, System.currentTimeMillis(),
+				"tx-" + UUID.randomUUID());
+	}
+
+	/** 30 lines of a long description (over 1,000 characters, so Salesforce diffs its updates); line {@code changed} differs. */
+	private static String longText(int changed) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 30; i++) {
+			text.append(i == changed ? "This paragraph was rewritten in the org by a colleague. " : "Paragraph " + i + " of the account's history, unchanged.")
+				.append('\n');
+		}
+		return text.toString();
+	}
 
 	private static JsonNode deadLetter(JsonNode stream, String replayId) {
 		for (JsonNode letter : stream.get("deadLetters")) {
@@ -475,7 +523,12 @@ abstract class SalesforceChangeEventsContract {
 	}
 
 	private void rule(String name, String template) {
-		String body = "{\"name\":\"" + name + "\",\"object\":\"Opportunity\",\"trackedFields\":[\"StageName\"],\"template\":\"" + template
+		rule(name, "Opportunity", "StageName", template);
+	}
+
+	private void rule(String name, String object, String trackedFields, String template) {
+		String tracked = String.join(",", java.util.Arrays.stream(trackedFields.split(",")).map(f -> "\"" + f + "\"").toList());
+		String body = "{\"name\":\"" + name + "\",\"object\":\"" + object + "\",\"trackedFields\":[" + tracked + "],\"template\":\"" + template
 				+ "\",\"active\":true}";
 		ApiClient.Response created = new ApiClient(port).send(ApiClient.ADMIN, "POST", "/api/admin/notifications/rules", body);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
