@@ -50,9 +50,18 @@ class SalesforceChangesConfiguration {
 	BatchProcessor salesforceChangeBatches(PubSubClient client, CrmRecords records, ObjectProvider<TrackedFields> tracked,
 			JdbcClient jdbc, JsonMapper json, ReplayStore replay, DeadLetters deadLetters, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock, @Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {
-		TrackedFields fields = tracked.getIfAvailable(() -> object -> Set.of());
-		return new BatchProcessor(new SchemaCache(client), records, fields, new KnownValues(jdbc, json), replay, deadLetters, transactions,
-				events, clock, clientName);
+		return new BatchProcessor(new SchemaCache(client), records, trackedOrNone(tracked), new KnownValues(jdbc, json), replay, deadLetters,
+				transactions, events, clock, clientName);
+	}
+
+	@Bean(destroyMethod = "close")
+	PriorBackfill salesforcePriorBackfill(ObjectProvider<TrackedFields> tracked, CrmRecords records, JdbcClient jdbc, JsonMapper json,
+			TransactionTemplate transactions, Clock clock) {
+		return new PriorBackfill(trackedOrNone(tracked), records, new KnownValues(jdbc, json), transactions, clock);
+	}
+
+	private static TrackedFields trackedOrNone(ObjectProvider<TrackedFields> tracked) {
+		return tracked.getIfAvailable(() -> object -> Set.of());
 	}
 
 	@Bean

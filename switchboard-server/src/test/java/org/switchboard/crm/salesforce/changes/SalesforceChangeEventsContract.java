@@ -480,6 +480,24 @@ abstract class SalesforceChangeEventsContract {
 		assertThat(captured.changes.get(1).changes().get("Description")).isEqualTo(new FieldChange(null, after));
 	}
 
+	@Test
+	void aRuleThatStartsTrackingAFieldHasItsPriorsReadForRecordsWithASpaceSoTheFirstChangeKnowsIt() {
+		String id = records.create("Opportunity", Map.of("Name", "Backfilled deal", "StageName", "Prospecting", "NextStep", "Call back",
+				"CloseDate", "2026-12-31"), null).id();
+		linkedSpace(id);
+		rule("Next steps", "Opportunity", "NextStep", "[[Name]]: next step was [[prior:NextStep]], now [[NextStep]]");
+		Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM salesforce_known_values WHERE record_id = ? "
+				+ "AND field_values LIKE '%Call back%'").param(id).query(Long.class).single() == 1);
+
+		BUS.publish(update(id, Map.of("NextStep", "Send quote")));
+
+		Awaitility.await().atMost(WAIT).until(() -> !outboxTexts(id).isEmpty());
+		assertThat(captured.changes).singleElement().satisfies(c -> assertThat(c.changes().get("NextStep"))
+			.isEqualTo(new FieldChange("Call back", "Send quote")));
+		// [[NextStep]] renders the record as the CRM holds it (not written here, so that only the stream's change queues a row)
+		assertThat(outboxTexts(id)).singleElement().asString().startsWith("Backfilled deal: next step was Call back, now ");
+	}
+
 	// --- helpers ---
 
 	private static RecordChange account(String id, Map<String, Object> values) {
