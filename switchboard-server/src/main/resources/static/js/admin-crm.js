@@ -1,7 +1,19 @@
 // The console's CRM connection section: Connect sends the login host and app credentials, then follows Salesforce's
-// authorize URL; Disconnect revokes and forgets the org. Values are shown with textContent, never as HTML.
+// authorize URL; Disconnect revokes and forgets the org; Replay re-processes a change event the stream could not. Values are shown with textContent, never as HTML.
 (() => {
   const { api, el } = window.Switchboard;
+  document.querySelectorAll('[data-replay-dead-letter]').forEach((button) => button.addEventListener('click', async () => {
+    const errors = document.querySelector('[data-dead-letter-errors]');
+    button.disabled = true;
+    try {
+      await api('POST', `/api/admin/crm/change-events/dead-letters/${encodeURIComponent(button.dataset.id)}/replay`);
+      location.hash = 'crm';
+      location.reload();
+    } catch (problem) {
+      button.disabled = false;
+      errors.replaceChildren(el('p', { text: (problem.problem && problem.problem.detail) || problem.message || 'Replay failed' }));
+    }
+  }));
   const form = document.querySelector('[data-crm-connect-form]');
   if (!form) return;
   const errors = form.querySelector('.form-errors');

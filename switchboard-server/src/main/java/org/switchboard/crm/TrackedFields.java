@@ -1,5 +1,6 @@
 package org.switchboard.crm;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,4 +12,12 @@ public interface TrackedFields {
 
 	/** The tracked fields of {@code object}; empty when nothing tracks it. */
 	Set<String> of(String object);
+
+	/**
+	 * The records of {@code object} whose tracked values are worth reading before their first change (those a change
+	 * can notify someone about), in id order after {@code afterId} ({@code null}: from the first), at most {@code limit}.
+	 */
+	default List<String> recordsOf(String object, String afterId, int limit) {
+		return List.of();
+	}
 }

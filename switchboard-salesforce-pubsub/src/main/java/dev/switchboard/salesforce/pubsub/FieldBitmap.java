@@ -31,6 +31,11 @@ public final class FieldBitmap {
 		return List.of("0x" + (hex.length() % 2 == 1 ? "0" + hex : hex));
 	}
 
+	/** The bitmap entry for fields of the nested record at top-level position {@code parent}: {@code "<parent>-0x…"}. */
+	public static String encodeNested(int parent, Collection<Integer> positions) {
+		return parent + "-" + encode(positions).get(0);
+	}
+
 	/** The field names an event's bitmap entries mark, in schema order; entries that are plain names pass through. */
 	public static List<String> decode(Schema eventSchema, List<? extends CharSequence> entries) {
 		List<String> names = new ArrayList<>();

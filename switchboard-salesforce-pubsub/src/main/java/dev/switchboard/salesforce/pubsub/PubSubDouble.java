@@ -120,8 +120,23 @@ public final class PubSubDouble implements AutoCloseable {
 	 */
 	public byte[] publish(RecordChange change) {
 		ChangeEventEncoder.Encoded encoded = encoder.encode(change, commitNumber.incrementAndGet());
-		ProducerEvent event = ProducerEvent.newBuilder().setId(UUID.randomUUID().toString()).setSchemaId(encoded.schemaId())
-			.setPayload(ByteString.copyFrom(encoded.payload())).build();
+		return append(encoded.schemaId(), encoded.payload());
+	}
+
+	/**
+	 * Fault: appends the event for {@code change} with its payload cut in half, so that no reader can decode it with
+	 * its schema (a corrupted or foreign event on the channel).
+	 *
+	 * @return the event's replay id
+	 */
+	public byte[] publishUndecodable(RecordChange change) {
+		ChangeEventEncoder.Encoded encoded = encoder.encode(change, commitNumber.incrementAndGet());
+		return append(encoded.schemaId(), java.util.Arrays.copyOf(encoded.payload(), encoded.payload().length / 2));
+	}
+
+	private byte[] append(String schemaId, byte[] payload) {
+		ProducerEvent event = ProducerEvent.newBuilder().setId(UUID.randomUUID().toString()).setSchemaId(schemaId)
+			.setPayload(ByteString.copyFrom(payload)).build();
 		byte[] replayId = events.append(event).getReplayId().toByteArray();
 		delivery.execute(() -> service.subscriptions().forEach(Subscription::drain));
 		return replayId;

@@ -132,6 +132,65 @@ class PubSubDoubleTests {
 	}
 
 	@Test
+	void addressAndNamePartsTravelInTheirCompoundFieldWithNestedBitmaps() throws Exception {
+		bus.publish(new RecordChange("Account", List.of("001000000000001AAA"), "CREATE", Map.of("Name", "Okafor", "BillingCity", "Paris",
+				"BillingCountry", "France"), List.of(), "005x", 1L, "t1"));
+		bus.publish(new RecordChange("Account", List.of("001000000000001AAA"), "UPDATE", Map.of("BillingCity", "Lyon"), List.of("BillingCity"),
+				"005x", 2L, "t2"));
+		bus.publish(new RecordChange("Contact", List.of("003000000000001AAA"), "CREATE", Map.of("FirstName", "Ada", "LastName", "Okafor",
+				"Name", "Ada Okafor"), List.of(), "005x", 3L, "t3"));
+		Stream stream = subscribe(TOKEN, ORG);
+		stream.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setReplayPreset(ReplayPreset.EARLIEST).setNumRequested(10).build());
+		List<ConsumerEvent> events = stream.events(3);
+		ConsumerEvent update = events.get(1);
+		Schema schema = schema(update);
+		List<String> changed = strings(header(update).get("changedFields"));
+
+		int address = schema.getField("BillingAddress").pos();
+		assertThat(changed).hasSize(2).element(1).asString().startsWith(address + "-0x");
+		assertThat(FieldBitmap.decode(schema, changed)).containsExactly("BillingAddress", "BillingAddress.City");
+		assertThat(((GenericRecord) decode(update).get("BillingAddress")).get("City").toString()).isEqualTo("Lyon");
+		assertThat(((GenericRecord) decode(events.get(0)).get("BillingAddress")).get("Country").toString()).isEqualTo("France");
+		assertThat(schema.getField("BillingCity")).as("no flat part fields").isNull();
+		GenericRecord name = (GenericRecord) decode(events.get(2)).get("Name");
+		assertThat(name.getSchema().getName()).isEqualTo("Switchable_PersonName");
+		assertThat(name.get("FirstName").toString()).isEqualTo("Ada");
+	}
+
+	@Test
+	void anUpdateOfALargeTextIsSentAsItsDiffWhenSalesforceWould() throws Exception {
+		String before = paragraphs(40, -1);
+		String after = paragraphs(40, 7);
+		bus.publish(new RecordChange("Account", List.of("001000000000002AAA"), "CREATE", Map.of("Name", "Long", "Description", before), List.of(),
+				"005x", 1L, "t1"));
+		bus.publish(new RecordChange("Account", List.of("001000000000002AAA"), "UPDATE", Map.of("Description", after), List.of("Description"),
+				"005x", 2L, "t2"));
+		bus.publish(new RecordChange("Account", List.of("001000000000002AAA"), "UPDATE", Map.of("Description", "Short now"),
+				List.of("Description"), "005x", 3L, "t3"));
+		Stream stream = subscribe(TOKEN, ORG);
+		stream.request(FetchRequest.newBuilder().setTopicName("/data/ChangeEvents").setReplayPreset(ReplayPreset.EARLIEST).setNumRequested(10).build());
+		List<ConsumerEvent> events = stream.events(3);
+		ConsumerEvent diffed = events.get(1);
+
+		assertThat(FieldBitmap.decode(schema(diffed), strings(header(diffed).get("diffFields")))).containsExactly("Description");
+		String diff = decode(diffed).get("Description").toString();
+		assertThat(diff).startsWith("--- \n+++ ").hasSizeLessThan(after.length());
+		assertThat(TextDiff.apply(before, diff)).isEqualTo(after);
+		assertThat(strings(header(events.get(2)).get("diffFields"))).as("a short value is sent whole").isEmpty();
+		assertThat(decode(events.get(2)).get("Description").toString()).isEqualTo("Short now");
+	}
+
+	/** {@code count} lines of 60 characters; line {@code changed} (if any) reads differently. */
+	static String paragraphs(int count, int changed) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			text.append(i == changed ? "This line was rewritten by someone in the org, quite a bit. " : "Line " + i + " of a long account description, kept the same.")
+				.append(i < count - 1 ? "\n" : "");
+		}
+		return text.toString();
+	}
+
+	@Test
 	void aNewFieldMakesANewSchemaAndOldEventsKeepTheirs() throws Exception {
 		bus.publish(stage("006000000000001AAA", "Prospecting"));
 		bus.publish(new RecordChange("Opportunity", List.of("006000000000001AAA"), "UPDATE", Map.of("NextStep", "Call"), List.of("NextStep"), "005x", 2L, "t2"));

@@ -4,16 +4,21 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.crm.ChangeEventDeadLetters;
 import org.switchboard.crm.CrmConnections;
+import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.settings.GeneralSettings;
 import org.switchboard.platform.settings.SettingsSection;
 import org.switchboard.platform.settings.SettingsStore;
@@ -21,7 +26,8 @@ import org.switchboard.platform.settings.SettingsStore;
 /**
  * {@code /api/admin/crm}: the CRM backend's status; Connect a Salesforce org ({@code PUT …/salesforce} answers the
  * authorize URL; the PKCE verifier, {@code state} and the secret wait in the admin's session until the callback at
- * {@code <publicBaseUrl>/crm/oauth/callback}, nothing is stored before it succeeds); Disconnect ({@code DELETE …/salesforce}).
+ * {@code <publicBaseUrl>/crm/oauth/callback}, nothing is stored before it succeeds); Disconnect ({@code DELETE …/salesforce});
+ * Replay a dead change event ({@code POST …/change-events/dead-letters/{id}/replay}).
  */
 @RestController
 @RequestMapping("/api/admin/crm")
@@ -34,9 +40,12 @@ class CrmConnectionApi {
 	private final CrmConnections connections;
 	private final SettingsStore settings;
 	private final SettingsSection<GeneralSettings> general;
+	private final ObjectProvider<ChangeEventDeadLetters> deadLetters;
 
-	CrmConnectionApi(CrmConnections connections, SettingsStore settings, SettingsSection<GeneralSettings> general) {
+	CrmConnectionApi(CrmConnections connections, SettingsStore settings, SettingsSection<GeneralSettings> general,
+			ObjectProvider<ChangeEventDeadLetters> deadLetters) {
 		this.connections = connections;
+		this.deadLetters = deadLetters;
 		this.settings = settings;
 		this.general = general;
 	}
@@ -63,6 +72,16 @@ class CrmConnectionApi {
 				origin.replaceAll("/$", "") + "/crm/oauth/callback");
 		request.getSession(true).setAttribute(PENDING, connect);
 		return Map.of("authorizeUrl", connect.authorizeUrl());
+	}
+
+	/** Replays a change event the stream could not process (listed under {@code changeEvents.deadLetters}). */
+	@PostMapping("/change-events/dead-letters/{id}/replay")
+	ChangeEventDeadLetters.DeadLetter replay(@PathVariable String id) {
+		ChangeEventDeadLetters letters = deadLetters.getIfAvailable();
+		if (letters == null) {
+			throw ProblemException.notFound("This server has no change event stream");
+		}
+		return letters.replay(id);
 	}
 
 	@DeleteMapping("/salesforce")

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.switchboard.crm.ChangeEventDeadLetters;
 import org.switchboard.crm.ChangeStreamStatus;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
@@ -28,10 +29,13 @@ class CrmConnectionStatus implements CrmConnections {
 	private final ObjectProvider<SalesforceApi> api;
 	private final ObjectProvider<SalesforceConnector> connector;
 	private final ObjectProvider<ChangeStreamStatus> changeStream;
+	private final ObjectProvider<ChangeEventDeadLetters> deadLetters;
 
 	CrmConnectionStatus(Environment environment, ObjectProvider<SalesforceConnection> connection, ObjectProvider<SalesforceApi> api,
-			ObjectProvider<SalesforceConnector> connector, ObjectProvider<ChangeStreamStatus> changeStream) {
+			ObjectProvider<SalesforceConnector> connector, ObjectProvider<ChangeStreamStatus> changeStream,
+			ObjectProvider<ChangeEventDeadLetters> deadLetters) {
 		this.changeStream = changeStream;
+		this.deadLetters = deadLetters;
 		this.environment = environment;
 		this.connection = connection;
 		this.api = api;
@@ -92,6 +96,9 @@ class CrmConnectionStatus implements CrmConnections {
 		SalesforceConnection current = connection.getIfAvailable();
 		if (current == null) {
 			status.put("connected", true);
+			if (changeStream.getIfAvailable() != null) {
+				status.put("changeEvents", changeEvents());
+			}
 			return status;
 		}
 		status.put("connected", current.connected());
@@ -124,7 +131,22 @@ class CrmConnectionStatus implements CrmConnections {
 		events.put("eventsReceived", state == null ? 0 : state.eventsReceived());
 		events.put("lastError", state == null ? null : state.lastError());
 		events.put("lagSeconds", null);
+		ChangeEventDeadLetters dead = deadLetters.getIfAvailable();
+		events.put("deadLetterCount", dead == null ? 0 : dead.waitingCount());
+		events.put("deadLetters", dead == null ? List.of() : dead.waiting(20).stream().map(CrmConnectionStatus::deadLetter).toList());
 		return events;
+	}
+
+	private static Map<String, Object> deadLetter(ChangeEventDeadLetters.DeadLetter letter) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("id", letter.id());
+		shown.put("replayId", letter.replayId());
+		shown.put("object", letter.object());
+		shown.put("recordIds", letter.recordIds());
+		shown.put("error", letter.error());
+		shown.put("attempts", letter.attempts());
+		shown.put("failedAt", letter.failedAt().toString());
+		return shown;
 	}
 
 	private Integer callsRemaining() {

@@ -1,10 +1,12 @@
 package org.switchboard.notifications.rules;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.crm.TrackedFields;
+import org.switchboard.notifications.spaces.RecordRooms;
 
 /**
  * Tells the CRM which fields' prior values the active rules need: their tracked fields and the fields of their
@@ -14,9 +16,17 @@ import org.switchboard.crm.TrackedFields;
 class RuleTrackedFields implements TrackedFields {
 
 	private final RuleCache rules;
+	private final RecordRooms spaces;
 
-	RuleTrackedFields(RuleCache rules) {
+	RuleTrackedFields(RuleCache rules, RecordRooms spaces) {
 		this.rules = rules;
+		this.spaces = spaces;
+	}
+
+	/** A rule notifies the spaces of a record, so only records with a space need their values before a change. */
+	@Override
+	public List<String> recordsOf(String object, String afterId, int limit) {
+		return spaces.recordIdsOf(object, afterId, limit);
 	}
 
 	@Override

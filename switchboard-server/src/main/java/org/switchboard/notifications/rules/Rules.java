@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.crm.CrmSchema;
 import org.switchboard.crm.FieldDescription;
 import org.switchboard.crm.ObjectDescription;
+import org.switchboard.crm.TrackedFieldsChanged;
 import org.switchboard.notifications.template.Templates;
 import org.switchboard.platform.audit.AdminChange;
 import org.switchboard.platform.errors.FieldProblem;
@@ -47,6 +48,7 @@ public class Rules {
 		Rule rule = validated(UUID.randomUUID().toString(), request, actor);
 		store.insert(rule);
 		events.publishEvent(new AdminChange(actor, "notifications.rule.create", rule.id(), null, describe(rule)));
+		events.publishEvent(new TrackedFieldsChanged(rule.object()));
 		return rule;
 	}
 
@@ -56,6 +58,7 @@ public class Rules {
 		Rule rule = validated(id, request, actor);
 		store.update(rule);
 		events.publishEvent(new AdminChange(actor, "notifications.rule.update", id, describe(before), describe(rule)));
+		events.publishEvent(new TrackedFieldsChanged(rule.object()));
 		return rule;
 	}
 

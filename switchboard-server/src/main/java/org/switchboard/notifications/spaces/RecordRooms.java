@@ -29,6 +29,12 @@ public class RecordRooms {
 		return jdbc.sql(COLUMNS + " WHERE record_id = ?").param(recordId).query(SPACE).list();
 	}
 
+	/** The ids of {@code object}'s records that have a space, in id order after {@code afterId} (null: from the first). */
+	public List<String> recordIdsOf(String object, String afterId, int limit) {
+		return jdbc.sql("SELECT DISTINCT record_id FROM notification_space WHERE object_name = ? AND record_id > ? ORDER BY record_id LIMIT ?")
+			.params(object, afterId == null ? "" : afterId, limit).query(String.class).list();
+	}
+
 	public List<Space> all() {
 		return jdbc.sql(COLUMNS + " ORDER BY linked_date").query(SPACE).list();
 	}

@@ -85,6 +85,16 @@ public class Leases {
 			this.name = name;
 		}
 
+		/**
+		 * Inside the caller's transaction: whether this replica still holds the lease, locking its row until that
+		 * transaction ends, so a replica taking the lease over waits for the commit (fencing: what this holder stores
+		 * with its work cannot land after another holder has started from the stored state).
+		 */
+		public boolean confirm() {
+			return jdbc.sql("SELECT holder FROM platform_lease WHERE name = ? AND holder = ? AND expires_at > ? FOR UPDATE")
+				.params(name, holder, utc(clock.instant())).query(String.class).optional().isPresent();
+		}
+
 		@Override
 		public void close() {
 			jdbc.sql("DELETE FROM platform_lease WHERE name = ? AND holder = ?").params(name, holder).update();

@@ -300,9 +300,15 @@ class SalesforceModeTests extends EmbeddedServerTest {
 		assertThat(changeEvents.path("eventsReceived").asLong()).isPositive();
 		assertThat(changeEvents.path("lastReplayId").asString()).isEqualTo(stream.state().lastReplayId());
 		assertThat(changeEvents.path("lastEventAt").asString()).isNotBlank();
+		jdbc.sql("INSERT INTO salesforce_change_dead_letter (id, topic, replay_id, schema_id, payload, entity_name, record_ids, error, attempts, "
+				+ "failed_at) VALUES ('dl-console', ?, 'AAAAAAAAAAE=', 'abc', 'AA==', 'Opportunity', ?, 'Could not decode: test', 1, ?)")
+			.params(changeEvents.path("topic").asString(), id, java.time.OffsetDateTime.now()).update();
 		ApiClient.Response console = api().get(ApiClient.ADMIN, "/admin");
+		jdbc.sql("DELETE FROM salesforce_change_dead_letter WHERE id = 'dl-console'").update();
 		assertThat(console.status()).isEqualTo(200);
-		assertThat(console.body()).contains("data-stream-state>connected<").contains("data-change-stream");
+		assertThat(console.body()).contains("data-stream-state>connected<").contains("data-change-stream")
+			.contains("data-stream-dead-letters>1<").contains("data-dead-letter=\"dl-console\"").contains("data-replay-dead-letter")
+			.contains("Could not decode: test");
 	}
 
 	@Test

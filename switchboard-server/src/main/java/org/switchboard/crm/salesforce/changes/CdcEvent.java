@@ -6,10 +6,17 @@ import java.util.Map;
 
 /**
  * One decoded change event: the header with its bitmaps resolved to field names, and the non-null field values
- * (plus the fields it nulled, as null values).
+ * (plus the fields it nulled, as null values); {@code diffFields} names the values that are diffs of large text.
  */
 record CdcEvent(String entity, List<String> recordIds, String changeType, List<String> changedFields,
-		Map<String, Object> values, String commitUser, Instant commitTimestamp, String transactionKey, String changeOrigin) {
+		Map<String, Object> values, String commitUser, Instant commitTimestamp, String transactionKey, String changeOrigin,
+		List<String> diffFields) {
+
+	/** The same event with other values (diff-encoded text replaced by the text it stands for). */
+	CdcEvent withValues(Map<String, Object> newValues) {
+		return new CdcEvent(entity, recordIds, changeType, changedFields, newValues, commitUser, commitTimestamp, transactionKey, changeOrigin,
+				List.of());
+	}
 
 	boolean gap() {
 		return changeType.startsWith("GAP_");

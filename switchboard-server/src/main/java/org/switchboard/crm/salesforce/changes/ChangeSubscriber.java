@@ -2,18 +2,20 @@ package org.switchboard.crm.salesforce.changes;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.switchboard.crm.salesforce.SalesforceSession;
+import org.switchboard.platform.lease.Leases;
+import org.switchboard.platform.lease.Leases.Lease;
 
 
 
 /**
- * The server's one Change Data Capture subscriber: whichever replica holds the stream's lease runs
+ * The server's one Change Data Capture subscriber: whichever replica holds the stream's {@link Leases lease}
+ * ({@code salesforce.change-stream:<topic>}, renewed every third of its hold) runs
  * {@link SubscribeStream}s one after the other, with backoff (doubling up to {@code maxBackoff}) after a failure and
  * none after a stream that asked to be reopened at once. Not connected to Salesforce, or not holding the lease: it
  * waits and tries again.
@@ -29,13 +31,17 @@ class ChangeSubscriber implements SmartLifecycle {
 	private final ReplayStore replay;
 	private final StreamState state;
 	private final Clock clock;
-	private final String holder = "replica-" + UUID.randomUUID();
+	private final Leases leases;
+	private final String leaseName;
+	private volatile Lease lease;
 	private volatile boolean running;
 	private volatile Thread thread;
 
 	ChangeSubscriber(ChangeStreamProperties properties, SalesforceSession session, PubSubClient client, BatchProcessor processor,
-			ReplayStore replay, StreamState state, Clock clock) {
+			ReplayStore replay, StreamState state, Clock clock, Leases leases) {
 		this.properties = properties;
+		this.leases = leases;
+		this.leaseName = "salesforce.change-stream:" + properties.topic();
 		this.session = session;
 		this.streams = new SubscribeStream(properties, session, client, processor, replay, state, clock);
 		this.replay = replay;
@@ -67,7 +73,11 @@ class ChangeSubscriber implements SmartLifecycle {
 			}
 		}
 		thread = null;
-		replay.release(holder);
+		Lease held = lease;
+		if (held != null) {
+			held.close();
+			lease = null;
+		}
 		state.subscribed(false);
 	}
 
@@ -96,7 +106,7 @@ class ChangeSubscriber implements SmartLifecycle {
 					continue;
 				}
 				state.subscribed(true);
-				if (streams.run(holder, () -> running, this::renewLease)) {
+				if (streams.run(lease, () -> running, this::renewLease)) {
 					backoff = properties.minBackoff();
 					continue;
 				}
@@ -118,9 +128,11 @@ class ChangeSubscriber implements SmartLifecycle {
 		state.connected(false);
 	}
 
+	/** Takes or renews the lease (the same holder may take its own lease again); false while another replica holds it. */
 	private boolean renewLease() {
-		Instant now = clock.instant();
-		return replay.lease(holder, now, now.plus(properties.lease()));
+		Optional<Lease> taken = leases.tryAcquire(leaseName, properties.lease());
+		lease = taken.orElse(null);
+		return taken.isPresent();
 	}
 
 	private void pause(Duration duration) {

@@ -15,7 +15,8 @@ import org.switchboard.crm.RecordChanged;
  * Turns decoded change events into {@link RecordChanged}, taking old values from the last-known values and keeping
  * those up to date. A tracked field whose known value already equals the new one is left out of the change: the
  * event was applied before (replayed from EARLIEST after a stale replay id) or a gap re-read already reported it, so
- * reporting it again would repeat a notification with a wrong prior value. Works on a batch's working copy: {@link #known} holds the values as of the events applied so far,
+ * reporting it again would repeat a notification with a wrong prior value. A value read from the CRM when a rule was
+ * made ({@link KnownValues#BACKFILLED}) is a prior, but never a reason to drop a change. Works on a batch's working copy: {@link #known} holds the values as of the events applied so far,
  * {@link #touched} which records' values must be written back (a null value map means: forget the record).
  */
 class ChangeTranslator {
@@ -75,12 +76,16 @@ class ChangeTranslator {
 		Map<String, Object> after = new LinkedHashMap<>(before);
 		for (String name : event.changedFields()) {
 			Object value = event.values().get(name);
-			if (tracked.contains(name) && before.containsKey(name) && Objects.equals(before.get(name), value)) {
+			boolean read = backfilled(before, name);
+			if (tracked.contains(name) && before.containsKey(name) && !read && Objects.equals(before.get(name), value)) {
 				continue; // already applied: a replayed event, or a change a gap re-read has reported
 			}
-			fields.put(name, new FieldChange(before.get(name), value));
+			// a value read when the rule was made that already equals the new one was read after this change: prior unknown
+			Object prior = read && Objects.equals(before.get(name), value) ? null : before.get(name);
+			fields.put(name, new FieldChange(prior, value));
 			if (tracked.contains(name)) {
 				after.put(name, value);
+				seenOnTheStream(after, name);
 			}
 		}
 		remember(event.entity(), id, after);
@@ -102,10 +107,31 @@ class ChangeTranslator {
 	private RecordChanged deleted(CdcEvent event, String id) {
 		Map<String, Object> before = known.getOrDefault(id, Map.of());
 		Map<String, FieldChange> fields = new LinkedHashMap<>();
-		before.forEach((name, value) -> fields.put(name, new FieldChange(value, null)));
+		before.forEach((name, value) -> {
+			if (!name.equals(KnownValues.BACKFILLED)) {
+				fields.put(name, new FieldChange(value, null));
+			}
+		});
 		known.remove(id);
 		touched.put(id, event.entity());
 		return change(event, id, RecordChanged.Kind.DELETED, fields);
+	}
+
+	private static boolean backfilled(Map<String, Object> values, String field) {
+		return values.get(KnownValues.BACKFILLED) instanceof List<?> fields && fields.contains(field);
+	}
+
+	private static void seenOnTheStream(Map<String, Object> values, String field) {
+		if (values.get(KnownValues.BACKFILLED) instanceof List<?> fields) {
+			List<Object> rest = new ArrayList<>(fields);
+			rest.remove(field);
+			if (rest.isEmpty()) {
+				values.remove(KnownValues.BACKFILLED);
+			}
+			else {
+				values.put(KnownValues.BACKFILLED, rest);
+			}
+		}
 	}
 
 	/** Keeps the values; a record with no tracked values is not stored at all. */

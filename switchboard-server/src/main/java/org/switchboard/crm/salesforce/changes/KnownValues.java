@@ -3,19 +3,29 @@ package org.switchboard.crm.salesforce.changes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The last-known values of the tracked fields of each record, the "before" that change events do not carry. */
+/**
+ * The last-known values of the tracked fields of each record, the "before" that change events do not carry. Values
+ * read from the CRM when a rule started tracking a field (not seen on the stream) are listed under
+ * {@link #BACKFILLED}.
+ */
 class KnownValues {
+
+	/** The key under which a record's values list the fields whose value was read, not seen on the stream. */
+	static final String BACKFILLED = "@backfilled";
 
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -53,6 +63,31 @@ class KnownValues {
 		if (updated == 0) {
 			jdbc.sql("INSERT INTO salesforce_known_values (record_id, object_name, field_values, updated_at) VALUES (?, ?, ?, ?)")
 				.params(recordId, object, text, at).update();
+		}
+	}
+
+	/**
+	 * Adds values read from the CRM for fields the record has no value of yet, marking them {@link #BACKFILLED} (a
+	 * value the stream stored meanwhile is newer and stays). Runs in a short transaction of its own; the record's row is
+	 * locked while it merges.
+	 */
+	void backfill(String object, String recordId, Map<String, Object> read, Instant now) {
+		Optional<String> stored = jdbc.sql("SELECT field_values FROM salesforce_known_values WHERE record_id = ? FOR UPDATE").param(recordId)
+			.query(String.class).optional();
+		Map<String, Object> values = stored.isPresent() ? json.readValue(stored.get(), MAP) : new LinkedHashMap<>();
+		List<Object> marked = new ArrayList<>(values.get(BACKFILLED) instanceof List<?> list ? list : List.of());
+		List<String> missing = read.keySet().stream().filter(field -> !values.containsKey(field)).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		missing.forEach(field -> values.put(field, read.get(field)));
+		marked.addAll(missing);
+		values.put(BACKFILLED, marked);
+		try {
+			put(object, recordId, values, now);
+		}
+		catch (DuplicateKeyException streamStoredItFirst) {
+			// the stream's values are newer than what was read
 		}
 	}
 

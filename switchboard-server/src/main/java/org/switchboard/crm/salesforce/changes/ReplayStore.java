@@ -8,10 +8,11 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.platform.lease.Leases.Lease;
 
 /**
  * The stream's row: replay id after the last processed batch (written in the batch's transaction), counters for the
- * console, and the lease that makes one replica the subscriber.
+ * console. Which replica subscribes is settled by a {@link org.switchboard.platform.lease.Leases lease} (ADR 0028).
  */
 class ReplayStore {
 
@@ -36,18 +37,6 @@ class ReplayStore {
 		}
 	}
 
-	/** Takes or renews the lease; false while another replica holds an unexpired one. */
-	boolean lease(String holder, Instant now, Instant until) {
-		return jdbc.sql("UPDATE salesforce_change_stream SET lease_holder = ?, lease_until = ? WHERE topic = ? "
-				+ "AND (lease_holder IS NULL OR lease_holder = ? OR lease_until < ?)")
-			.params(holder, utc(until), topic, holder, utc(now)).update() == 1;
-	}
-
-	void release(String holder) {
-		jdbc.sql("UPDATE salesforce_change_stream SET lease_holder = NULL, lease_until = NULL WHERE topic = ? AND lease_holder = ?")
-			.params(topic, holder).update();
-	}
-
 	Optional<byte[]> replayId() {
 		return row().map(Row::replayId).map(Base64.getDecoder()::decode);
 	}
@@ -59,14 +48,16 @@ class ReplayStore {
 			.optional();
 	}
 
-	/** Called inside the batch's transaction; only the lease holder may move the position. */
-	void processed(String holder, byte[] replayId, int events, Instant now) {
-		int updated = jdbc.sql("UPDATE salesforce_change_stream SET replay_id = ?, events_received = events_received + ?, "
-				+ "last_event_at = ?, updated_at = ? WHERE topic = ? AND lease_holder = ?")
-			.params(Base64.getEncoder().encodeToString(replayId), events, utc(now), utc(now), topic, holder).update();
-		if (updated != 1) {
+	/**
+	 * Called inside the batch's transaction; only the lease holder may move the position, and the lease's row stays
+	 * locked until the batch commits, so a replica taking the stream over starts from this position, never before it.
+	 */
+	void processed(Lease lease, byte[] replayId, int events, Instant now) {
+		if (!lease.confirm()) {
 			throw new LeaseLostException("Another replica holds the change stream of " + topic + " now; this batch is rolled back");
 		}
+		jdbc.sql("UPDATE salesforce_change_stream SET replay_id = ?, events_received = events_received + ?, last_event_at = ?, updated_at = ? "
+				+ "WHERE topic = ?").params(Base64.getEncoder().encodeToString(replayId), events, utc(now), utc(now), topic).update();
 	}
 
 	/** Forgets the stored position (a replay id Salesforce no longer accepts). */

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.crm.TrackedFields;
 import org.switchboard.crm.salesforce.SalesforceSession;
+import org.switchboard.platform.lease.Leases;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,17 +42,36 @@ class SalesforceChangesConfiguration {
 	}
 
 	@Bean
+	DeadLetters salesforceChangeDeadLetterStore(JdbcClient jdbc, ChangeStreamProperties properties) {
+		return new DeadLetters(jdbc, properties.topic());
+	}
+
+	@Bean
 	BatchProcessor salesforceChangeBatches(PubSubClient client, CrmRecords records, ObjectProvider<TrackedFields> tracked,
-			JdbcClient jdbc, JsonMapper json, ReplayStore replay, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock, @Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {
-		TrackedFields fields = tracked.getIfAvailable(() -> object -> Set.of());
-		return new BatchProcessor(new SchemaCache(client), records, fields, new KnownValues(jdbc, json), replay, transactions, events, clock,
-				clientName);
+			JdbcClient jdbc, JsonMapper json, ReplayStore replay, DeadLetters deadLetters, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock, @Value("${switchboard.salesforce.client-name:switchboard}") String clientName) {
+		return new BatchProcessor(new SchemaCache(client), records, trackedOrNone(tracked), new KnownValues(jdbc, json), replay, deadLetters,
+				transactions, events, clock, clientName);
+	}
+
+	@Bean(destroyMethod = "close")
+	PriorBackfill salesforcePriorBackfill(ObjectProvider<TrackedFields> tracked, CrmRecords records, JdbcClient jdbc, JsonMapper json,
+			TransactionTemplate transactions, Clock clock) {
+		return new PriorBackfill(trackedOrNone(tracked), records, new KnownValues(jdbc, json), transactions, clock);
+	}
+
+	private static TrackedFields trackedOrNone(ObjectProvider<TrackedFields> tracked) {
+		return tracked.getIfAvailable(() -> object -> Set.of());
+	}
+
+	@Bean
+	DeadLetterReplay salesforceChangeDeadLetters(DeadLetters deadLetters, BatchProcessor processor, PubSubClient client, Clock clock) {
+		return new DeadLetterReplay(deadLetters, processor, client, clock);
 	}
 
 	@Bean
 	ChangeSubscriber salesforceChangeSubscriber(ChangeStreamProperties properties, SalesforceSession session, PubSubClient client,
-			BatchProcessor processor, ReplayStore replay, StreamState state, Clock clock) {
-		return new ChangeSubscriber(properties, session, client, processor, replay, state, clock);
+			BatchProcessor processor, ReplayStore replay, StreamState state, Clock clock, Leases leases) {
+		return new ChangeSubscriber(properties, session, client, processor, replay, state, clock, leases);
 	}
 }

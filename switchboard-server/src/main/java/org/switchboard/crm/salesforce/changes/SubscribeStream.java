@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.crm.salesforce.SalesforceSession;
+import org.switchboard.platform.lease.Leases.Lease;
 
 import com.google.protobuf.ByteString;
 import com.salesforce.eventbus.protobuf.FetchRequest;
@@ -60,7 +61,7 @@ class SubscribeStream {
 	 * Runs one Subscribe stream until it ends or {@code running} turns false; true when it should be reopened at once
 	 * (token refreshed, replay position reset, stopped), false after a failure that deserves a backoff.
 	 */
-	boolean run(String holder, BooleanSupplier running, BooleanSupplier renewLease) {
+	boolean run(Lease lease, BooleanSupplier running, BooleanSupplier renewLease) {
 		PubSubClient.Credentials credentials = client.credentials();
 		try {
 			checkTopic(credentials);
@@ -99,7 +100,7 @@ class SubscribeStream {
 					renewed = clock.instant();
 				}
 				if (item instanceof FetchResponse response && response.getEventsCount() > 0) {
-					processor.process(response.getEventsList(), credentials, holder);
+					processor.process(response.getEventsList(), credentials, lease);
 					fromEarliest = false;
 					requests.onNext(FetchRequest.newBuilder().setTopicName(properties.topic()).setNumRequested(response.getEventsCount()).build());
 				}

@@ -80,7 +80,36 @@ class ChangeTranslatorTests {
 		assertThat(translator.touched()).isEmpty();
 	}
 
+	@Test
+	void aBackfilledValueIsThePriorButNeverHidesAChangeAndOneReadAfterTheChangeIsAnUnknownPrior() {
+		Map<String, Object> read = new HashMap<>(Map.of("StageName", "Qualification", KnownValues.BACKFILLED, List.of("StageName")));
+		ChangeTranslator translator = new ChangeTranslator(Map.of(ID, read));
+
+		List<RecordChanged> same = translator.translate(event("UPDATE", List.of("StageName"), Map.of("StageName", "Qualification")), TRACKED,
+				Map.of());
+		assertThat(same).as("read after this change was made: reported, with an unknown prior").singleElement()
+			.satisfies(c -> assertThat(c.changes()).containsEntry("StageName", new FieldChange(null, "Qualification")));
+		assertThat(translator.known().get(ID)).as("now seen on the stream").containsOnlyKeys("StageName");
+
+		List<RecordChanged> replayed = translator.translate(event("UPDATE", List.of("StageName"), Map.of("StageName", "Qualification")),
+				TRACKED, Map.of());
+		assertThat(replayed).as("a value seen on the stream drops a replay again").isEmpty();
+	}
+
+	@Test
+	void aBackfilledPriorDifferentFromTheNewValueIsReportedAsThePrior() {
+		ChangeTranslator translator = new ChangeTranslator(Map.of(ID, Map.of("StageName", "Prospecting", KnownValues.BACKFILLED,
+				List.of("StageName"))));
+
+		List<RecordChanged> changes = translator.translate(event("UPDATE", List.of("StageName"), Map.of("StageName", "Closed Won")), TRACKED,
+				Map.of());
+
+		assertThat(changes.get(0).changes()).containsExactly(Map.entry("StageName", new FieldChange("Prospecting", "Closed Won")));
+		assertThat(translator.translate(event("DELETE", List.of(), Map.of()), TRACKED, Map.of()).get(0).changes())
+			.as("the marker is no field").containsOnlyKeys("StageName");
+	}
+
 	private static CdcEvent event(String type, List<String> changed, Map<String, Object> values) {
-		return new CdcEvent("Opportunity", List.of(ID), type, changed, values, "005000000000001AAA", Instant.ofEpochMilli(1_700_000_000_000L), "tx", "");
+		return new CdcEvent("Opportunity", List.of(ID), type, changed, values, "005000000000001AAA", Instant.ofEpochMilli(1_700_000_000_000L), "tx", "", List.of());
 	}
 }
