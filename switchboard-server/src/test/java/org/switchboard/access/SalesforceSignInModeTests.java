@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import org.switchboard.support.EmbeddedDefault;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
 import org.switchboard.support.SalesforceLogin;
@@ -29,12 +33,29 @@ import tools.jackson.databind.json.JsonMapper;
  * a foreign state signs nobody in; a user without a Webex permission set is told so; HTTP Basic answers 503 while
  * the org is down.
  */
-class SalesforceSignInModeTests extends EmbeddedServerTest {
+// A context of its own (Salesforce mode) with a Webex sandbox port of its own: cached contexts stay up side by side.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
+class SalesforceSignInModeTests {
+
+	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	private static JsonNode sandbox(String path, String json) {
+		return EmbeddedServerTest.sandboxAt(SANDBOX_PORT, path, json);
+	}
+
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@DynamicPropertySource
 	static void salesforce(DynamicPropertyRegistry registry) {
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.port", () -> "0");

@@ -39,9 +39,14 @@ public abstract class EmbeddedServerTest {
 
 	/** POSTs JSON to the sandbox's own control endpoints (/sandbox/...), returning the JSON answer. */
 	protected static JsonNode sandbox(String path, String json) {
+		return sandboxAt(SANDBOX_PORT, path, json);
+	}
+
+	/** As {@link #sandbox}, for a context with a sandbox of its own on {@code sandboxPort}. */
+	public static JsonNode sandboxAt(int sandboxPort, String path, String json) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-					URI.create("http://localhost:" + SANDBOX_PORT + path))
+					URI.create("http://localhost:" + sandboxPort + path))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json))
 				.build(), HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.support.EmbeddedDefault;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +53,23 @@ import tools.jackson.databind.json.JsonMapper;
  * port) and the Webex sandbox, over real HTTP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SalesforceModeTests extends EmbeddedServerTest {
+// A context of its own (Salesforce mode) with a Webex sandbox port of its own: cached contexts stay up side by side.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
+class SalesforceModeTests {
+
+	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	private static JsonNode sandbox(String path, String json) {
+		return EmbeddedServerTest.sandboxAt(SANDBOX_PORT, path, json);
+	}
+
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 	private static final String AGENT = ApiClient.AGENT;
@@ -58,6 +77,7 @@ class SalesforceModeTests extends EmbeddedServerTest {
 
 	@DynamicPropertySource
 	static void salesforce(DynamicPropertyRegistry registry) {
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
