@@ -132,6 +132,50 @@ public abstract class CrmRecordsContract {
 		assertThat(records.search("Contact", name, 0, 10).records()).isEmpty();
 	}
 
+	/** 150 rows: the embedded store writes a batch of 100 rows or more with COPY on PostgreSQL (ADR 0029). */
+	@Test
+	void aBigBatchKeepsAwkwardValuesAndIndexesEveryRecord() {
+		String word = "bk" + unique().substring(0, 8);
+		String account = records.create("Account", Map.of("Name", "Bulk " + word), null).id();
+		String awkward = "O\"Brien, \\ \"quoted\"\ttab";
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			rows.add(Map.of("FirstName", "", "LastName", word + " " + awkward + " " + i, "Email", word + i + "@bulk.example",
+					"MobilePhone", String.format("+1 415 666 %04d", i), "AccountId", account, "Description", "line one\r\nline, \"two\"\n"));
+		}
+		events.clear();
+
+		List<String> created = records.createAll("Contact", rows, null);
+
+		assertThat(created).hasSize(150);
+		CrmRecord last = records.get("Contact", created.get(149), List.of("LastName", "Description", "Email", "AccountId"));
+		assertThat(last.getString("LastName")).isEqualTo(word + " " + awkward + " 149");
+		assertThat(last.getString("Description")).isEqualTo("line one\r\nline, \"two\"\n");
+		assertThat(last.getString("AccountId")).isEqualTo(account);
+		assertThat(records.search("Contact", word, 0, 200).total()).isEqualTo(150);
+		assertThat(records.search("Contact", "brien " + word, 0, 200).records()).hasSize(150);
+		assertThat(records.findByPhone("+1 415 666 0149", Map.of("Contact", Set.of("MobilePhone"))))
+			.extracting(m -> m.record().id()).contains(created.get(149));
+		assertThat(records.searchPhoneDigits("4156660077", Map.of("Contact", Set.of("MobilePhone")), 50))
+			.extracting(m -> m.record().id()).contains(created.get(77));
+		assertThat(records.related("Contact", "AccountId", account, 500)).hasSize(150);
+		assertThat(events.stream(RecordChanged.class).filter(e -> e.kind() == RecordChanged.Kind.CREATED)).hasSize(150);
+	}
+
+	@Test
+	void aBigBatchWithOneInvalidRowWritesNothing() {
+		String word = "bn" + unique().substring(0, 8);
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			rows.add(Map.of("LastName", word + " " + i, "MobilePhone", String.format("+1 415 667 %04d", i)));
+		}
+		rows.add(Map.of("LastName", word, "Email", "not an address"));
+
+		assertThatThrownBy(() -> records.createAll("Contact", rows, null))
+			.isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.errors()).extracting(p -> p.field()).containsExactly("[150].Email"));
+		assertThat(records.search("Contact", word, 0, 10).total()).isZero();
+	}
+
 	@Test
 	void rejectsAReferenceToTheWrongKindOfRecord() {
 		String lead = records.create("Lead", Map.of("LastName", "L", "Company", "C"), null).id();

@@ -27,13 +27,18 @@ class RecordTable {
 	private static final TypeReference<LinkedHashMap<String, Object>> DOCUMENT = new TypeReference<>() {
 	};
 
+	private static final List<String> RECORD_COLUMNS = List.of("id", "object_name", "name", "field_values", "created_by",
+			"created_date", "last_modified_by", "last_modified_date", "version", "name_key");
+
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
+	private final BulkRows bulk;
 	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
 	RecordTable(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.bulk = new BulkRows(template);
 	}
 
 	Optional<StoredRecord> find(String id) {
@@ -87,21 +92,14 @@ class RecordTable {
 		insertAll(List.of(r), List.of(indexes));
 	}
 
-	/** Writes records and their index rows in JDBC batches. */
+	/** Writes records and their index rows set-wise: JDBC batches, or COPY on PostgreSQL ({@link BulkRows}). */
 	void insertAll(List<StoredRecord> records, List<RecordIndexes> indexes) {
-		template.batchUpdate("INSERT INTO crm_record (" + COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				records, 1000, (ps, r) -> {
-					ps.setString(1, r.id());
-					ps.setString(2, r.object());
-					ps.setString(3, r.name());
-					ps.setString(4, json.writeValueAsString(r.values()));
-					ps.setString(5, r.createdBy());
-					ps.setObject(6, utc(r.createdDate()));
-					ps.setString(7, r.lastModifiedBy());
-					ps.setObject(8, utc(r.lastModifiedDate()));
-					ps.setInt(9, r.version());
-					ps.setString(10, nameKey(r.name()));
-				});
+		List<Object[]> rows = new ArrayList<>(records.size());
+		for (StoredRecord r : records) {
+			rows.add(new Object[] { r.id(), r.object(), r.name(), json.writeValueAsString(r.values()), r.createdBy(),
+					utc(r.createdDate()), r.lastModifiedBy(), utc(r.lastModifiedDate()), r.version(), nameKey(r.name()) });
+		}
+		bulk.insert("crm_record", RECORD_COLUMNS, rows);
 		insertIndexes(records, indexes);
 	}
 
@@ -229,8 +227,8 @@ class RecordTable {
 
 	/** Inserts (record id, field, object, E.164) phone rows and the searchable tails of each record's numbers. */
 	void insertPhones(List<Object[]> phones) {
-		template.batchUpdate("INSERT INTO crm_phone (record_id, field_name, object_name, e164) VALUES (?, ?, ?, ?)", phones);
-		template.batchUpdate("INSERT INTO crm_phone_tail (tail, record_id) VALUES (?, ?)", tails(phones));
+		bulk.insert("crm_phone", List.of("record_id", "field_name", "object_name", "e164"), phones);
+		bulk.insert("crm_phone_tail", List.of("tail", "record_id"), tails(phones));
 	}
 
 	void deletePhones(Collection<String> recordIds) {
@@ -265,9 +263,9 @@ class RecordTable {
 			ix.phones().forEach((f, e) -> phones.add(new Object[] { r.id(), f, r.object(), e }));
 			ix.references().forEach((f, t) -> refs.add(new Object[] { r.id(), f, r.object(), t }));
 		}
-		template.batchUpdate("INSERT INTO crm_search_term (object_name, term, record_id) VALUES (?, ?, ?)", terms);
+		bulk.insert("crm_search_term", List.of("object_name", "term", "record_id"), terms);
 		insertPhones(phones);
-		template.batchUpdate("INSERT INTO crm_reference (record_id, field_name, object_name, target_id) VALUES (?, ?, ?, ?)", refs);
+		bulk.insert("crm_reference", List.of("record_id", "field_name", "object_name", "target_id"), refs);
 	}
 
 	private void deleteIndexes(String id) {

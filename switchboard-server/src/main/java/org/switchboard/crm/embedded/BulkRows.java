@@ -1,0 +1,72 @@
+package org.switchboard.crm.embedded;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Inserts many rows into one table in the caller's transaction: a JDBC batch, or on PostgreSQL a {@code COPY} once
+ * there are enough rows to pay for its extra round trip (ADR 0029: COPY took half the time of batched inserts).
+ */
+final class BulkRows {
+
+	static final int COPY_FROM_ROWS = 100;
+
+	private final JdbcTemplate template;
+	private volatile Boolean postgres;
+
+	BulkRows(JdbcTemplate template) {
+		this.template = template;
+	}
+
+	void insert(String table, List<String> columns, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String names = String.join(", ", columns);
+		if (rows.size() >= COPY_FROM_ROWS && isPostgres()) {
+			String csv = csv(rows);
+			template.execute((ConnectionCallback<Long>) connection -> {
+				try {
+					return connection.unwrap(PGConnection.class).getCopyAPI()
+						.copyIn("COPY " + table + " (" + names + ") FROM STDIN (FORMAT csv)", new StringReader(csv));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+			return;
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+		template.batchUpdate("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")", rows);
+	}
+
+	/** CSV for COPY: every value quoted (so an empty string stays one), {@code null} as nothing. */
+	static String csv(List<Object[]> rows) {
+		StringBuilder csv = new StringBuilder(rows.size() * 64);
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				if (i > 0) {
+					csv.append(',');
+				}
+				if (row[i] != null) {
+					csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+				}
+			}
+			csv.append('\n');
+		}
+		return csv.toString();
+	}
+
+	private boolean isPostgres() {
+		if (postgres == null) {
+			postgres = template.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+		}
+		return postgres;
+	}
+}
