@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.access.WebexAdminOrSetup;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.platform.settings.GeneralSettings;
 import org.switchboard.platform.settings.SettingsSection;
@@ -25,7 +25,7 @@ import org.switchboard.platform.settings.SettingsStore;
  */
 @RestController
 @RequestMapping("/api/admin/crm")
-@WebexAdminOnly
+@WebexAdminOrSetup
 class CrmConnectionApi {
 
 	/** Read back by the callback page (admin.web.CrmOAuthCallback). */
