@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.crm.CrmConnections;
@@ -32,6 +33,7 @@ import org.switchboard.support.SalesforceLogin;
  * Salesforce sign-in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its context is its own: closed after it, so the next one can take the Webex sandbox's port
 class SetupCodeModeTests extends EmbeddedServerTest {
 
 	private static final String CODE = "test-setup-code-0123456789";
