@@ -41,6 +41,7 @@ import org.switchboard.platform.web.Requests;
  * browser session with form login and a CSRF token on every write, whatever its content type or other headers.
  * In Salesforce mode the browser may also sign in with Salesforce ({@link CrmSignInPages}); such a session's
  * permission sets are read again from the org every {@code switchboard.access.permission-refresh} ({@link PermissionRefresh}).
+ * While no org is connected, the one-time setup code signs in a session that may only connect one ({@link SetupSessions}).
  * Every chain but the webhooks' refuses writes from another site ({@link SameSiteWrites}). Every endpoint's
  * permission is checked by its annotation ({@link WebexAdminOnly} and friends).
  */
@@ -81,10 +82,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browserChain(HttpSecurity http, UserDirectory users, Clock clock,
+	SecurityFilterChain browserChain(HttpSecurity http, UserDirectory users, Clock clock, SetupCode setupCode,
 			@Value("${switchboard.access.permission-refresh:5m}") Duration permissionRefresh) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/login/salesforce", "/login/salesforce/callback", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/login/salesforce", "/login/salesforce/callback", "/login/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
 			.requestMatchers(ADMIN_ONLY_PAGES)
@@ -98,6 +99,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.addFilterBefore(new SameSiteWrites(), CsrfFilter.class)
 			.addFilterAfter(new PermissionRefresh(users, clock, permissionRefresh), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SetupSessions(setupCode), PermissionRefresh.class)
 			.headers(SecurityConfiguration::browserHeaders)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, Requests::isApi)

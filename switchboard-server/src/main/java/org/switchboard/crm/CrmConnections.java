@@ -20,6 +20,12 @@ public interface CrmConnections {
 
 	void disconnect();
 
+	/**
+	 * True while this server's CRM is a remote org (Salesforce) and none is connected (never, or the admin disconnected
+	 * it): its users cannot be read and nobody can sign in with the CRM's login. Never true on the embedded store.
+	 */
+	boolean awaitingOrg();
+
 	/** A Connect in progress: PKCE verifier, {@code state} and the credentials, never shown ({@code toString} hides them). */
 	record Connect(String loginUrl, String clientId, String clientSecret, String redirectUri, String state, String verifier,
 			String authorizeUrl) implements Serializable {

@@ -1,5 +1,6 @@
 package org.switchboard.embedded;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.sandbox.RunningSandbox;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.switchboard.admin.AdminSettings;
 import org.switchboard.admin.Integration;
+import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.notifications.StarterNotifications;
@@ -28,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * webhooks), and registers the integration with the first admin's token; registers the
  * sandbox's bot for space notifications with an example rule (unless {@code switchboard.embedded.notifications=false});
  * with the demo data, makes the demo webinars at the sandbox ({@link DemoWebinars}).
- * A restart finds a fresh sandbox and signs the users in again; nothing else is repeated.
+ * A restart finds a fresh sandbox and signs the users in again; nothing else is repeated. While a remote CRM has no
+ * org connected (a fresh install on Salesforce, ADR 0031) the users cannot be read: the sign-ins and the example rule
+ * wait for a start after the org is connected.
  */
 class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 
@@ -43,9 +47,12 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 	private final SandboxSignIn sandboxSignIn;
 	private final AdminSettings settings;
 	private final JsonMapper json;
+	private final CrmConnections connections;
 
 	EmbeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts, Integration integration,
-			StarterNotifications notifications, Environment environment, WebexSignIn signIn, AdminSettings settings, JsonMapper json) {
+			StarterNotifications notifications, Environment environment, WebexSignIn signIn, AdminSettings settings, JsonMapper json,
+			CrmConnections connections) {
+		this.connections = connections;
 		this.sandboxSignIn = new SandboxSignIn(sandbox, signIn, json);
 		this.settings = settings;
 		this.json = json;
@@ -69,7 +76,12 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 		SandboxSignIn.Credentials credentials = sandboxSignIn.createIntegration();
 		ObjectNode integrationSettings = json.createObjectNode().put("clientId", credentials.clientId()).put("clientSecret", credentials.clientSecret());
 		settings.replace(WebexIntegrationSettings.SECTION, integrationSettings, "embedded default");
-		for (Person person : sandbox.people()) {
+		boolean orgConnected = !connections.awaitingOrg();
+		if (!orgConnected) {
+			log.warn("No CRM org is connected: the Webex sandbox's users are not signed in to Webex and no example rule is made; "
+					+ "restart after connecting the org");
+		}
+		for (Person person : orgConnected ? sandbox.people() : List.<Person>of()) {
 			if (!"person".equals(person.type())) {
 				continue;
 			}
@@ -81,7 +93,7 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 			sandbox.people().stream().filter(p -> p.email().startsWith("admin@")).findFirst()
 				.ifPresent(admin -> integration.register(admin.token(), "embedded default"));
 		}
-		if (environment.getProperty("switchboard.embedded.notifications", Boolean.class, true)) {
+		if (orgConnected && environment.getProperty("switchboard.embedded.notifications", Boolean.class, true)) {
 			sandbox.people().stream().filter(p -> "bot".equals(p.type())).findFirst()
 				.ifPresent(bot -> notifications.ensureBot(bot.token(), "embedded default"));
 			notifications.ensureExampleRule("embedded default");

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.switchboard.admin.AdminSettings;
 import org.switchboard.admin.Integration;
+import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmRecords;
 import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
@@ -46,7 +47,8 @@ class EmbeddedSandboxConfiguration {
 	@Bean
 	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts,
 			Integration integration, StarterNotifications notifications, Environment environment, WebexSignIn signIn,
-			AdminSettings settings, JsonMapper json) {
-		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment, signIn, settings, json);
+			AdminSettings settings, JsonMapper json, CrmConnections connections) {
+		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment, signIn, settings, json,
+				connections);
 	}
 }

@@ -55,6 +55,7 @@ class EveryEndpointChecksAccessTests extends EmbeddedServerTest {
 
 	private static final Map<Class<? extends Annotation>, String> RULES = Map.of(
 			WebexAdminOnly.class, PermissionSet.WEBEX_ADMIN.apiName(),
+			WebexAdminOrSetup.class, PermissionSet.WEBEX_ADMIN.apiName(),
 			WebexUserOnly.class, PermissionSet.WEBEX_USER.apiName(),
 			ImportAdminOnly.class, PermissionSet.WEBEX_IMPORT_ADMIN.apiName(),
 			SignedInOnly.class, "",

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.switchboard.access.WebexAdminOnly;
 import org.switchboard.crm.ChangeEventDeadLetters;
+import org.switchboard.access.WebexAdminOrSetup;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.platform.settings.GeneralSettings;
@@ -31,7 +32,7 @@ import org.switchboard.platform.settings.SettingsStore;
  */
 @RestController
 @RequestMapping("/api/admin/crm")
-@WebexAdminOnly
+@WebexAdminOrSetup
 class CrmConnectionApi {
 
 	/** Read back by the callback page (admin.web.CrmOAuthCallback). */
@@ -76,6 +77,7 @@ class CrmConnectionApi {
 
 	/** Replays a change event the stream could not process (listed under {@code changeEvents.deadLetters}). */
 	@PostMapping("/change-events/dead-letters/{id}/replay")
+	@WebexAdminOnly
 	ChangeEventDeadLetters.DeadLetter replay(@PathVariable String id) {
 		ChangeEventDeadLetters letters = deadLetters.getIfAvailable();
 		if (letters == null) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.switchboard.access.WebexAdminOnly;
+import org.switchboard.access.WebexAdminOrSetup;
 import org.switchboard.crm.CrmConnections;
 import org.switchboard.crm.CrmException;
 
@@ -20,7 +20,7 @@ import org.switchboard.crm.CrmException;
  * exchanged and the connection stored. Success goes back to the console; a refusal shows what went wrong.
  */
 @Controller
-@WebexAdminOnly
+@WebexAdminOrSetup
 class CrmOAuthCallback {
 
 	/** The session attribute {@code /api/admin/crm/salesforce} keeps the Connect in progress under. */

@@ -74,6 +74,12 @@ class CrmConnectionStatus implements CrmConnections {
 		connection.getObject().disconnect();
 	}
 
+	@Override
+	public boolean awaitingOrg() {
+		SalesforceConnection current = connection.getIfAvailable();
+		return current != null && current.link().isEmpty();
+	}
+
 	private void requireSalesforce() {
 		if (!salesforce()) {
 			throw CrmException.refused(Refusal.CONFLICT, "Embedded CRM in use", "This server runs on the embedded CRM; start it with --switchboard.crm=salesforce "

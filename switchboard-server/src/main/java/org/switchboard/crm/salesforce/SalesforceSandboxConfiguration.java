@@ -44,10 +44,17 @@ class SalesforceSandboxConfiguration {
 		return org;
 	}
 
-	/** Connects to the double through its consent page, unless this org is connected already (a restart on the same data). */
+	/**
+	 * Connects to the double through its consent page, unless this org is connected already (a restart on the same data)
+	 * or {@code switchboard.salesforce.sandbox.connect=false} (tests of a fresh install: an admin connects it).
+	 */
 	@Bean
-	SandboxConnected salesforceSandboxConnected(RunningSalesforce org, OAuthClient oauth, SalesforceConnection connection)
-			throws IOException, InterruptedException {
+	SandboxConnected salesforceSandboxConnected(RunningSalesforce org, OAuthClient oauth, SalesforceConnection connection,
+			@Value("${switchboard.salesforce.sandbox.connect:true}") boolean connect) throws IOException, InterruptedException {
+		if (!connect) {
+			log.info("Salesforce sandbox org {} left unconnected (switchboard.salesforce.sandbox.connect=false)", org.orgId());
+			return new SandboxConnected(org.orgId());
+		}
 		if (connection.connected() && org.orgId().equals(connection.organizationId())) {
 			log.info("Salesforce sandbox org {} is connected already", org.orgId());
 			return new SandboxConnected(org.orgId());
