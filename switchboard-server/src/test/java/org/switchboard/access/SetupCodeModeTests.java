@@ -21,8 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.support.EmbeddedDefault;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.switchboard.crm.CrmConnections;
-import org.switchboard.support.EmbeddedServerTest;
 import org.switchboard.support.SalesforceLogin;
 
 /**
@@ -33,8 +35,15 @@ import org.switchboard.support.SalesforceLogin;
  * Salesforce sign-in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DirtiesContext // its context is its own: closed after it, so the next one can take the Webex sandbox's port
-class SetupCodeModeTests extends EmbeddedServerTest {
+// A context of its own (an unconnected org) with a Webex sandbox port of its own: cached contexts stay up side by side.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
+@DirtiesContext
+class SetupCodeModeTests {
+
+	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
+
+	@LocalServerPort
+	int port;
 
 	private static final String CODE = "test-setup-code-0123456789";
 	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -42,6 +51,7 @@ class SetupCodeModeTests extends EmbeddedServerTest {
 
 	@DynamicPropertySource
 	static void unconnectedSalesforce(DynamicPropertyRegistry registry) {
+		EmbeddedDefault.register(registry, SANDBOX_PORT);
 		registry.add("switchboard.crm", () -> "salesforce");
 		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
 		registry.add("switchboard.salesforce.sandbox.connect", () -> "false");
