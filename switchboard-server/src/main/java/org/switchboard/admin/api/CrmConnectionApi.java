@@ -32,7 +32,6 @@ import org.switchboard.platform.settings.SettingsStore;
  */
 @RestController
 @RequestMapping("/api/admin/crm")
-@WebexAdminOrSetup
 class CrmConnectionApi {
 
 	/** Read back by the callback page (admin.web.CrmOAuthCallback). */
@@ -61,11 +60,13 @@ class CrmConnectionApi {
 	}
 
 	@GetMapping
+	@WebexAdminOrSetup
 	Map<String, Object> status() {
 		return connections.status();
 	}
 
 	@PutMapping("/salesforce")
+	@WebexAdminOrSetup
 	Map<String, Object> connect(@RequestBody ConnectRequest body, HttpServletRequest request) {
 		String base = settings.read(general).publicBaseUrl();
 		String origin = base == null || base.isBlank() ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : base;
@@ -87,6 +88,7 @@ class CrmConnectionApi {
 	}
 
 	@DeleteMapping("/salesforce")
+	@WebexAdminOrSetup
 	ResponseEntity<Void> disconnect() {
 		connections.disconnect();
 		return ResponseEntity.noContent().build();
