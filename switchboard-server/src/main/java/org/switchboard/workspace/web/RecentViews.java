@@ -31,16 +31,16 @@ class RecentViews {
 	}
 
 	/** A record the user opened: which object, which id. */
-	record Viewed(String object, String recordId) {
+	record Viewed(String object, String recordId, java.time.Instant at) {
 	}
 
 	/** The records of any of {@code objects} the user opened last, newest first. */
 	@Transactional(readOnly = true)
 	List<Viewed> recent(String userId, List<String> objects, int limit) {
-		return jdbc.sql("SELECT object_name, record_id FROM workspace_recent_view WHERE user_id = :user AND object_name IN (:objects)"
+		return jdbc.sql("SELECT object_name, record_id, viewed_at FROM workspace_recent_view WHERE user_id = :user AND object_name IN (:objects)"
 				+ " ORDER BY viewed_at DESC LIMIT :limit")
 			.param("user", userId).param("objects", objects).param("limit", limit)
-			.query((rs, n) -> new Viewed(rs.getString(1), rs.getString(2))).list();
+			.query((rs, n) -> new Viewed(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())).list();
 	}
 
 	@Transactional(readOnly = true)

@@ -25,7 +25,7 @@ final class RecordForms {
 	private static final Pattern LOCAL_INPUT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
 	private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 	/** ISO 8601 with an offset written {@code Z}, {@code +01:00} or (as Salesforce does) {@code +0100}. */
-	private static final DateTimeFormatter STORED = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+	static final DateTimeFormatter STORED = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
 		.appendPattern("[XXX][XX]").toFormatter();
 
 	private RecordForms() {
