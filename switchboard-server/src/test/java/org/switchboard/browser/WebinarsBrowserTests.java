@@ -68,6 +68,9 @@ class WebinarsBrowserTests extends BrowserTest {
 
 		page.getByTestId("import-campaign").click();
 		assertThat(page.locator("main")).containsText("Browser launch campaign");
+		Locator members = page.locator("section[aria-label='Campaign members']");
+		assertThat(members.locator(".count")).hasText("(50+)");
+		assertThat(members.locator("li a").first()).hasText(java.util.regex.Pattern.compile("^First\\d+ Last\\d+ · (Registered|Attended)$"));
 		Browser.screenshot(page, "webinars-5-campaign");
 		List<String> leads = records.findByField("Lead", "Email", "person7@" + domain).stream().map(r -> r.id()).toList();
 		assertThat(leads).hasSize(1);
