@@ -27,6 +27,8 @@
       progress.querySelector('progress').value = job.state === 'done' || job.state === 'failed' ? 100
         : (job.total ? Math.floor((job.processed * 100) / job.total) : 0);
       progress.querySelector('[data-field=percent]').textContent = String(progress.querySelector('progress').value);
+      progress.querySelector('[data-testid=import-reading]').classList
+        .toggle('hidden', !(job.total === 0 && (job.state === 'queued' || job.state === 'running')));
       ['processed', 'total', 'state', 'created', 'updated', 'skipped', 'failed', 'error'].forEach((f) => {
         progress.querySelector(`[data-field=${f}]`).textContent = job[f] === null || job[f] === undefined ? '' : String(job[f]);
       });

@@ -84,6 +84,17 @@ public interface CrmRecords {
 	void delete(String object, String id, String actorId);
 
 	/**
+	 * Whether this store's writes join the caller's database transaction: true for a store kept in our own database
+	 * (the embedded default), whose writes commit or roll back with the caller's bookkeeping; false for a remote CRM,
+	 * whose writes are final once the call returns. Callers keep calls to a remote CRM outside database transactions
+	 * and make a restart between the remote write and their own commit harmless instead (ADR 0033). Adapters of
+	 * remote CRMs override this with false.
+	 */
+	default boolean writesJoinOurTransaction() {
+		return true;
+	}
+
+	/**
 	 * The record's current version (ADR 0021). The default reads LastModifiedDate, which every adapter keeps;
 	 * adapters with a cheaper or finer version (the embedded store's counter) override it.
 	 */

@@ -1,10 +1,7 @@
 package org.switchboard.embedded;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -26,7 +23,7 @@ final class DemoWebinars {
 
 	private final RunningSandbox sandbox;
 	private final JsonMapper json;
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final SandboxHttp http = new SandboxHttp();
 
 	DemoWebinars(RunningSandbox sandbox, JsonMapper json) {
 		this.sandbox = sandbox;
@@ -44,20 +41,7 @@ final class DemoWebinars {
 
 	private void generate(ObjectNode webinar) {
 		webinar.put("hostEmail", HOST);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/webinars")).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(webinar))).build();
-		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("The sandbox refused the demo webinar: " + response.statusCode() + " " + response.body());
-			}
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("The sandbox did not answer at /sandbox/webinars", e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/webinars")).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(webinar))), 200);
 	}
 }

@@ -1,10 +1,8 @@
 package org.switchboard.embedded;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,7 @@ final class SandboxSignIn {
 	private final RunningSandbox sandbox;
 	private final WebexSignIn signIn;
 	private final JsonMapper json;
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final SandboxHttp http = new SandboxHttp();
 
 	SandboxSignIn(RunningSandbox sandbox, WebexSignIn signIn, JsonMapper json) {
 		this.sandbox = sandbox;
@@ -40,42 +38,25 @@ final class SandboxSignIn {
 	Credentials createIntegration() {
 		Map<String, Object> request = Map.of("name", "Switchboard (embedded default)", "redirectUris", List.of(signIn.redirectUri().orElseThrow()),
 				"scopes", signIn.scopes());
-		JsonNode created = json.readTree(send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations"))
+		JsonNode created = json.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations"))
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))), 200).body());
 		return new Credentials(created.path("clientId").asString(), created.path("clientSecret").asString());
 	}
 
 	void signIn(String userId, String email) {
 		WebexSignIn.Start start = signIn.start();
-		send(HttpRequest.newBuilder(start.authorizeUrl()).GET(), 200);
+		http.send(HttpRequest.newBuilder(start.authorizeUrl()).GET(), 200);
 		Map<String, String> form = new LinkedHashMap<>(query(start.authorizeUrl()));
 		form.remove("response_type");
 		form.put("email", email);
 		form.put("decision", "accept");
-		HttpResponse<String> consent = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/authorize"))
+		HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/authorize"))
 			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encode(form))), 302);
 		Map<String, String> callback = query(URI.create(consent.headers().firstValue("Location").orElseThrow()));
 		if (!start.state().equals(callback.get("state")) || callback.get("code") == null) {
 			throw new IllegalStateException("The sandbox's sign-in for " + email + " came back without a code or with another state");
 		}
 		signIn.complete(userId, callback.get("code"));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request, int expected) {
-		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != expected) {
-				throw new IllegalStateException("The sandbox answered " + response.statusCode() + " at " + response.uri().getPath());
-			}
-			return response;
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("The sandbox did not answer at " + request.build().uri().getPath(), e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static Map<String, String> query(URI uri) {

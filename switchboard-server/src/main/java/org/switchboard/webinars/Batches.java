@@ -14,8 +14,10 @@ import org.switchboard.platform.errors.ProblemException;
 import org.switchboard.webinars.ImportJobs.Outcome;
 
 /**
- * The CRM port's batch writes, each inside a savepoint: a batch the CRM refuses is rolled back to the savepoint and
- * retried row by row, so only the bad rows fail (with the CRM's reason) and the chunk still commits.
+ * The CRM port's batch writes. A batch the CRM refuses is retried row by row, so only the bad rows fail (with the
+ * CRM's reason) and the chunk still commits. When the CRM's writes join our transaction each batch runs inside a
+ * savepoint, rolled back when refused; a remote CRM's batches are all-or-none on its side and run with no
+ * transaction of ours open (ADR 0033).
  */
 @Component
 class Batches {
@@ -29,6 +31,11 @@ class Batches {
 		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
+	/** Runs one CRM write: in a savepoint of the caller's transaction, or as it is for a remote CRM. */
+	private <T> T write(java.util.function.Supplier<T> call) {
+		return records.writesJoinOurTransaction() ? nested.execute(tx -> call.get()) : call.get();
+	}
+
 	/** Creates the rows ({@code rows}: person position to values); fills outcomes and record ids. */
 	void create(String object, Map<Integer, Map<String, Object>> rows, String actorId, Outcome[] outcomes, String[] keys,
 			Map<Integer, String> recordIds) {
@@ -37,7 +44,7 @@ class Batches {
 			return;
 		}
 		try {
-			List<String> ids = nested.execute(tx -> records.createAll(object, new ArrayList<>(rows.values()), actorId));
+			List<String> ids = write(() -> records.createAll(object, new ArrayList<>(rows.values()), actorId));
 			for (int i = 0; i < positions.size(); i++) {
 				created(positions.get(i), ids.get(i), outcomes, keys, recordIds);
 			}
@@ -45,7 +52,7 @@ class Batches {
 		catch (ProblemException refused) {
 			for (int position : positions) {
 				try {
-					String id = nested.execute(tx -> records.createAll(object, List.of(rows.get(position)), actorId).get(0));
+					String id = write(() -> records.createAll(object, List.of(rows.get(position)), actorId).get(0));
 					created(position, id, outcomes, keys, recordIds);
 				}
 				catch (ProblemException e) {
@@ -63,13 +70,16 @@ class Batches {
 		Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
 		rows.forEach((position, values) -> byId.put(recordIds.get(position), values));
 		try {
-			nested.executeWithoutResult(tx -> records.updateAll(object, byId, actorId));
+			write(() -> {
+				records.updateAll(object, byId, actorId);
+				return null;
+			});
 			rows.keySet().forEach(p -> outcomes[p] = new Outcome(keys[p], "updated", recordIds.get(p), String.join(", ", rows.get(p).keySet())));
 		}
 		catch (ProblemException refused) {
 			rows.forEach((position, values) -> {
 				try {
-					nested.executeWithoutResult(tx -> records.update(object, recordIds.get(position), values, actorId));
+					write(() -> records.update(object, recordIds.get(position), values, actorId));
 					outcomes[position] = new Outcome(keys[position], "updated", recordIds.get(position), String.join(", ", values.keySet()));
 				}
 				catch (ProblemException e) {

@@ -2,9 +2,11 @@ package org.switchboard.webinars;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +38,16 @@ class CampaignLinks {
 		this.batches = batches;
 	}
 
-	void link(ImportJob job, ObjectDescription object, List<WebinarPerson> people, Map<Integer, String> recordIds, Outcome[] outcomes) {
+	/** The rows of {@code webinar_member} a chunk adds ({@code webinar, record, member, hash}) and changes ({@code hash, webinar, record}). */
+	record MemberRows(List<Object[]> inserts, List<Object[]> updates) {
+
+		static final MemberRows NONE = new MemberRows(List.of(), List.of());
+	}
+
+	/** Links the records in the CRM; what our database keeps about the webinar members is returned for {@link #keep}. */
+	MemberRows link(ImportJob job, ObjectDescription object, List<WebinarPerson> people, Map<Integer, String> recordIds, Outcome[] outcomes) {
 		if (recordIds.isEmpty()) {
-			return;
+			return MemberRows.NONE;
 		}
 		ImportMapping mapping = job.mapping();
 		boolean person = object.name().equals("Lead") || object.name().equals("Contact");
@@ -46,8 +55,15 @@ class CampaignLinks {
 			campaignMembers(job, object, people, recordIds, outcomes);
 		}
 		if (mapping.toWebinarMembers() || !person) {
-			webinarMembers(job, object, people, recordIds, outcomes);
+			return webinarMembers(job, object, people, recordIds, outcomes);
 		}
+		return MemberRows.NONE;
+	}
+
+	/** Stores the webinar members' rows (the caller's transaction). */
+	void keep(MemberRows rows) {
+		template.batchUpdate("INSERT INTO webinar_member (webinar_id, record_id, member_id, member_hash) VALUES (?, ?, ?, ?)", rows.inserts());
+		template.batchUpdate("UPDATE webinar_member SET member_hash = ? WHERE webinar_id = ? AND record_id = ?", rows.updates());
 	}
 
 	private void campaignMembers(ImportJob job, ObjectDescription object, List<WebinarPerson> people, Map<Integer, String> recordIds,
@@ -80,13 +96,14 @@ class CampaignLinks {
 		write("CampaignMember", "campaign member", job, creates, updates, memberIds, outcomes);
 	}
 
-	private void webinarMembers(ImportJob job, ObjectDescription object, List<WebinarPerson> people, Map<Integer, String> recordIds,
+	private MemberRows webinarMembers(ImportJob job, ObjectDescription object, List<WebinarPerson> people, Map<Integer, String> recordIds,
 			Outcome[] outcomes) {
 		Map<String, String[]> known = new HashMap<>();
 		jdbc.sql("SELECT record_id, member_id, member_hash FROM webinar_member WHERE webinar_id = :webinar AND record_id IN (:ids)")
 			.param("webinar", job.webinarId()).param("ids", recordIds.values())
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list()
 			.forEach(row -> known.put(row[0], row));
+		Set<String> unremembered = unremembered(job, recordIds, known);
 		Map<Integer, Map<String, Object>> creates = new LinkedHashMap<>();
 		Map<Integer, Map<String, Object>> updates = new LinkedHashMap<>();
 		Map<Integer, String> memberIds = new HashMap<>();
@@ -108,10 +125,37 @@ class CampaignLinks {
 		List<Object[]> inserts = new ArrayList<>();
 		creates.keySet().stream().filter(memberIds::containsKey)
 			.forEach(p -> inserts.add(new Object[] { job.webinarId(), recordIds.get(p), memberIds.get(p), hashes.get(p) }));
-		template.batchUpdate("INSERT INTO webinar_member (webinar_id, record_id, member_id, member_hash) VALUES (?, ?, ?, ?)", inserts);
 		List<Object[]> changed = new ArrayList<>();
-		updates.keySet().forEach(p -> changed.add(new Object[] { hashes.get(p), job.webinarId(), recordIds.get(p) }));
-		template.batchUpdate("UPDATE webinar_member SET member_hash = ? WHERE webinar_id = ? AND record_id = ?", changed);
+		updates.keySet().forEach(p -> {
+			if (unremembered.contains(recordIds.get(p))) {
+				inserts.add(new Object[] { job.webinarId(), recordIds.get(p), memberIds.get(p), hashes.get(p) });
+			}
+			else {
+				changed.add(new Object[] { hashes.get(p), job.webinarId(), recordIds.get(p) });
+			}
+		});
+		return new MemberRows(inserts, changed);
+	}
+
+	/**
+	 * In a remote CRM, the webinar members of {@code recordIds} that exist there but not in {@code webinar_member} (an
+	 * import stopped between writing them and storing their rows), added to {@code known} with no hash, so they are
+	 * updated and remembered instead of created again. Our own database's store needs no look: its members and rows
+	 * commit together.
+	 */
+	private Set<String> unremembered(ImportJob job, Map<Integer, String> recordIds, Map<String, String[]> known) {
+		List<String> unknown = recordIds.values().stream().filter(id -> !known.containsKey(id)).distinct().toList();
+		if (records.writesJoinOurTransaction() || unknown.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> found = new HashSet<>();
+		for (CrmRecord m : records.findAllByField(WebinarMemberObject.NAME, "Record_Id__c", unknown)) {
+			String recordId = m.getString("Record_Id__c");
+			if (job.webinarId().equals(m.getString("Webinar_Id__c")) && found.add(recordId)) {
+				known.put(recordId, new String[] { recordId, m.id(), "" });
+			}
+		}
+		return found;
 	}
 
 	private static Map<String, Object> memberValues(ImportJob job, ObjectDescription object, WebinarPerson person, String recordId) {

@@ -22,9 +22,13 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.webinars.ImportJobs.Outcome;
 
 /**
- * Writes one chunk of people (the caller's transaction): matches them by primary key in one lookup, creates the new
- * ones and updates the existing ones (by the merge policy) through the CRM port's batch operations, then links
- * them to the campaign. A batch the CRM refuses is retried row by row, so one bad row is reported, not fatal.
+ * Writes one chunk of people: matches them by primary key in one lookup, creates the new ones and updates the existing
+ * ones (by the merge policy) through the CRM port's batch operations, then links them to the campaign. A batch the CRM
+ * refuses is retried row by row, so one bad row is reported, not fatal. What our database keeps about the chunk is
+ * returned ({@link Written}) and stored by {@link #keep} in the caller's transaction: around the whole chunk when the
+ * CRM's writes join it, after the CRM calls when the CRM is remote (ADR 0033). For a remote CRM the people about to be
+ * created are recorded first ({@link ImportIntents}), so a chunk resumed after a stop between the CRM write and
+ * {@link #keep} takes the records it finds by key as its own creations instead of creating them again.
  */
 @Component
 class ImportChunk {
@@ -35,17 +39,30 @@ class ImportChunk {
 	private final JdbcTemplate template;
 	private final CampaignLinks links;
 	private final Batches batches;
+	private final ImportIntents intents;
 
-	ImportChunk(CrmRecords records, CrmSchema schema, JdbcClient jdbc, JdbcTemplate template, CampaignLinks links, Batches batches) {
+	ImportChunk(CrmRecords records, CrmSchema schema, JdbcClient jdbc, JdbcTemplate template, CampaignLinks links, Batches batches,
+			ImportIntents intents) {
 		this.records = records;
 		this.schema = schema;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.links = links;
 		this.batches = batches;
+		this.intents = intents;
 	}
 
-	List<Outcome> write(ImportJob job, List<WebinarPerson> people) {
+	/** What a chunk did: each person's outcome, and the rows our database keeps about it. */
+	record Written(List<Outcome> outcomes, List<Object[]> importRecords, CampaignLinks.MemberRows members, List<String> intended) {
+	}
+
+	/** Whether a chunk's CRM writes belong inside the caller's transaction (the CRM lives in our database). */
+	boolean writesInOurTransaction() {
+		return records.writesJoinOurTransaction();
+	}
+
+	/** Matches and writes the people to the CRM; stores nothing of its own but the intent for a remote CRM. */
+	Written write(ImportJob job, List<WebinarPerson> people) {
 		ImportMapping mapping = job.mapping();
 		ObjectDescription object = schema.describe(mapping.object());
 		Outcome[] outcomes = new Outcome[people.size()];
@@ -64,10 +81,15 @@ class ImportChunk {
 				keys[i] = fold(key);
 			}
 		}
+		boolean remote = !records.writesJoinOurTransaction();
+		List<String> keyed = java.util.Arrays.stream(keys).filter(Objects::nonNull).toList();
+		Set<String> intended = remote ? intents.of(job.importId(), keyed) : Set.of();
 		Map<String, CrmRecord> existing = existing(job, object, mapping, keys);
+		existing.putAll(createdBeforeAStop(job, object, mapping, intended, existing));
 		Map<Integer, Map<String, Object>> creates = new LinkedHashMap<>();
 		Map<Integer, Map<String, Object>> updates = new LinkedHashMap<>();
 		Map<Integer, String> recordIds = new HashMap<>();
+		Set<Integer> created = new HashSet<>();
 		for (int i = 0; i < people.size(); i++) {
 			if (keys[i] == null) {
 				continue;
@@ -78,6 +100,11 @@ class ImportChunk {
 				continue;
 			}
 			recordIds.put(i, found.id());
+			if (intended.contains(keys[i])) {
+				outcomes[i] = new Outcome(keys[i], "created", found.id(), null);
+				created.add(i);
+				continue;
+			}
 			Map<String, Object> changes = changes(mapping, found, people.get(i));
 			if (changes.isEmpty()) {
 				outcomes[i] = new Outcome(keys[i], "skipped", found.id(),
@@ -87,11 +114,46 @@ class ImportChunk {
 				updates.put(i, changes);
 			}
 		}
+		List<String> toCreate = creates.keySet().stream().map(i -> keys[i]).toList();
+		if (remote) {
+			intents.record(job.importId(), toCreate, intended);
+		}
 		batches.create(object.name(), creates, job.userId(), outcomes, keys, recordIds);
 		batches.update(object.name(), updates, job.userId(), outcomes, keys, recordIds);
-		remember(job, object, creates.keySet(), keys, recordIds, outcomes);
-		links.link(job, object, people, recordIds, outcomes);
-		return java.util.Arrays.asList(outcomes);
+		created.addAll(creates.keySet());
+		List<Object[]> importRecords = remember(job, object, created, keys, recordIds, outcomes);
+		CampaignLinks.MemberRows members = links.link(job, object, people, recordIds, outcomes);
+		List<String> toClear = new ArrayList<>(intended);
+		toClear.addAll(remote ? toCreate : List.of());
+		return new Written(java.util.Arrays.asList(outcomes), importRecords, members, toClear);
+	}
+
+	/** Stores what the chunk wrote (the caller's transaction, with the outcomes) and forgets its intent. */
+	void keep(ImportJob job, Written written) {
+		template.batchUpdate("INSERT INTO webinar_import_record (object_name, webinar_id, person_key, record_id) VALUES (?, ?, ?, ?)",
+				written.importRecords());
+		links.keep(written.members());
+		intents.clear(job.importId(), written.intended());
+	}
+
+	/**
+	 * Records an earlier attempt of this import created before it stopped (their keys {@code intended}, not matched
+	 * above). Matching by key already finds them unless the mapping inserts new records per webinar: then they are the
+	 * records with that key no import remembers.
+	 */
+	private Map<String, CrmRecord> createdBeforeAStop(ImportJob job, ObjectDescription object, ImportMapping mapping, Set<String> intended,
+			Map<String, CrmRecord> existing) {
+		List<String> missing = intended.stream().filter(k -> !existing.containsKey(k)).toList();
+		if (missing.isEmpty() || !mapping.insertsNew()) {
+			return Map.of();
+		}
+		List<CrmRecord> candidates = records.findAllByField(object.name(), mapping.primaryKey(), missing);
+		Set<String> remembered = candidates.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
+				"SELECT record_id FROM webinar_import_record WHERE object_name = :object AND record_id IN (:ids)")
+			.param("object", object.name()).param("ids", candidates.stream().map(CrmRecord::id).toList()).query(String.class).list());
+		Map<String, CrmRecord> found = new HashMap<>();
+		candidates.stream().filter(r -> !remembered.contains(r.id())).forEach(r -> found.putIfAbsent(fold(r.getString(mapping.primaryKey())), r));
+		return found;
 	}
 
 	private Map<String, CrmRecord> existing(ImportJob job, ObjectDescription object, ImportMapping mapping, String[] keys) {
@@ -158,15 +220,16 @@ class ImportChunk {
 		return changes;
 	}
 
-	private void remember(ImportJob job, ObjectDescription object, Set<Integer> created, String[] keys, Map<Integer, String> recordIds,
-			Outcome[] outcomes) {
+	/** The rows of {@code webinar_import_record} for the records this chunk created. */
+	private static List<Object[]> remember(ImportJob job, ObjectDescription object, Set<Integer> created, String[] keys,
+			Map<Integer, String> recordIds, Outcome[] outcomes) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i : created) {
 			if (recordIds.containsKey(i) && "created".equals(outcomes[i].outcome())) {
 				rows.add(new Object[] { object.name(), job.webinarId(), keys[i], recordIds.get(i) });
 			}
 		}
-		template.batchUpdate("INSERT INTO webinar_import_record (object_name, webinar_id, person_key, record_id) VALUES (?, ?, ?, ?)", rows);
+		return rows;
 	}
 
 	static String fold(String key) {

@@ -82,9 +82,11 @@ class ImportJobs {
 			.params(outcomes.size(), counts[0], counts[1], counts[2], counts[3], now().plus(lease), id).update();
 	}
 
+	/** Ends the job; intents a stopped chunk left (ADR 0033) are of no use to a finished job. */
 	void finish(String id, String state, String error) {
 		jdbc.sql("UPDATE webinar_import SET state = ?, error = ?, claimed_until = NULL, finished_date = ? WHERE id = ?")
 			.params(state, abbreviate(error, 1000), now(), id).update();
+		jdbc.sql("DELETE FROM webinar_import_intent WHERE import_id = ?").param(id).update();
 	}
 
 	/** Gives the job back (e.g. Webex unreachable): another attempt starts after {@code delay}. */

@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.platform.errors.UpstreamException;
 import org.switchboard.webex.WebexAccounts;
-import org.switchboard.webinars.ImportJobs.Outcome;
 
 /**
  * Runs import jobs in the background, on whichever server claims them. A job reads its people from Webex (outside
- * any transaction), then writes them chunk by chunk; each chunk's records, report rows and counts commit together.
- * A server that stops or dies mid-import leaves its claim to lapse; the next claim (any server, or this one after a
- * restart) reads the people again in the same order and continues after the last committed chunk, so nobody is
- * written twice. Webex trouble (after the client's own retries) gives the job back for a later attempt.
+ * any transaction), then writes them chunk by chunk. When the CRM lives in our database each chunk's records, report
+ * rows and counts commit together; a remote CRM is written with no transaction open, then the chunk's report rows and
+ * counts commit in one short transaction (ADR 0033). A server that stops or dies mid-import leaves its claim to
+ * lapse; the next claim (any server, or this one after a restart) reads the people again in the same order and
+ * continues after the last committed chunk, so nobody is written twice. Webex trouble (after the client's own
+ * retries) gives the job back for a later attempt.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -114,10 +115,13 @@ class ImportRunner implements SmartLifecycle {
 		while (from < people.size() && active) {
 			int first = from;
 			List<WebinarPerson> slice = people.subList(first, Math.min(people.size(), first + CHUNK));
-			transactions.executeWithoutResult(tx -> {
-				List<Outcome> outcomes = chunk.write(job, slice);
-				jobs.progress(job.importId(), first, outcomes, lease);
-			});
+			if (chunk.writesInOurTransaction()) {
+				transactions.executeWithoutResult(tx -> keep(job, first, chunk.write(job, slice)));
+			}
+			else {
+				ImportChunk.Written written = chunk.write(job, slice);
+				transactions.executeWithoutResult(tx -> keep(job, first, written));
+			}
 			from += slice.size();
 		}
 		if (from >= people.size()) {
@@ -125,6 +129,11 @@ class ImportRunner implements SmartLifecycle {
 			log.info("Webinar import {} done: {} people into {}; read from Webex in {} ms, written in {} ms", job.importId(), people.size(),
 					job.object(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		}
+	}
+
+	private void keep(ImportJob job, int first, ImportChunk.Written written) {
+		chunk.keep(job, written);
+		jobs.progress(job.importId(), first, written.outcomes(), lease);
 	}
 
 	@Override

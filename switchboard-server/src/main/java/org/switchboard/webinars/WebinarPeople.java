@@ -61,7 +61,7 @@ class WebinarPeople {
 			}
 		}
 		if (lists.contains("attendees")) {
-			for (JsonNode p : attendees(token, webinarId)) {
+			for (JsonNode p : attendees(token, client.meeting(token, webinarId))) {
 				Builder person = person(people, p.path("email").asString(""), "attendee:" + p.path("id").asString());
 				person.attendee = true;
 				person.named(p.path("displayName").asString(""));
@@ -75,23 +75,24 @@ class WebinarPeople {
 	 * Everyone but the host who joined any ended occurrence, once per occurrence joined. Webex answers a series id with
 	 * its last occurrence's participants only, so a webinar that ran several times is read instance by instance.
 	 */
-	List<JsonNode> attendees(String token, String webinarId) {
+	List<JsonNode> attendees(String token, WebexMeeting webinar) {
 		List<JsonNode> attendees = new ArrayList<>();
-		for (String occurrence : endedOccurrences(token, webinarId)) {
+		for (String occurrence : endedOccurrences(token, webinar)) {
 			client.meetingParticipants(token, occurrence).stream().filter(p -> !p.path("host").asBoolean(false)).forEach(attendees::add);
 		}
 		return attendees;
 	}
 
 	/** How many different people (by email, else by participant id) attended any occurrence. */
-	int attendeeCount(String token, String webinarId) {
-		return (int) attendees(token, webinarId).stream()
+	int attendeeCount(String token, WebexMeeting webinar) {
+		return (int) attendees(token, webinar).stream()
 			.map(p -> p.path("email").asString("").isBlank() ? p.path("id").asString() : p.path("email").asString().toLowerCase(Locale.ROOT))
 			.distinct().count();
 	}
 
-	private List<String> endedOccurrences(String token, String webinarId) {
-		WebexMeeting webinar = client.meeting(token, webinarId);
+	/** The webinar's ended instances ({@code webinar} as already read from Webex: one read per count or import). */
+	private List<String> endedOccurrences(String token, WebexMeeting webinar) {
+		String webinarId = webinar.id();
 		if ("meeting".equals(webinar.meetingType())) {
 			return List.of(webinarId);
 		}

@@ -21,6 +21,7 @@ import org.switchboard.platform.settings.SettingsStore;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
+import org.switchboard.webex.WebexMeeting;
 
 import tools.jackson.databind.JsonNode;
 
@@ -95,10 +96,10 @@ public class Webinars {
 			return kept.getValue();
 		}
 		String token = token(userId);
-		webinar(token, webinarId);
+		WebexMeeting webinar = WebexMeeting.from(webinar(token, webinarId));
 		WebinarView.Counts fresh = new WebinarView.Counts(client.meetingInvitees(token, webinarId).size(),
 				client.webinarRegistrants(token, webinarId).size(),
-				people.attendeeCount(token, webinarId));
+				people.attendeeCount(token, webinar));
 		counts.put(webinarId, Map.entry(clock.instant(), fresh));
 		return fresh;
 	}

@@ -37,11 +37,7 @@ abstract class SalesforceBrowserTest {
 
 	@DynamicPropertySource
 	static void salesforce(DynamicPropertyRegistry registry) {
-		EmbeddedDefault.register(registry, SANDBOX_PORT);
-		registry.add("switchboard.crm", () -> "salesforce");
-		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
-		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
-		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
+		EmbeddedDefault.registerOnSalesforceDouble(registry, SANDBOX_PORT);
 		registry.add("switchboard.notifications.idle-poll", () -> "200ms");
 	}
 

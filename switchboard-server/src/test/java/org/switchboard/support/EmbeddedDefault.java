@@ -22,6 +22,15 @@ public final class EmbeddedDefault {
 		registry.add("switchboard.metrics.scrape.password", () -> MetricsScrape.PASSWORD);
 	}
 
+	/** The same in Salesforce mode, on the Salesforce double (its REST and Pub/Sub ports chosen when it starts). */
+	public static void registerOnSalesforceDouble(DynamicPropertyRegistry registry, int sandboxPort) {
+		register(registry, sandboxPort);
+		registry.add("switchboard.crm", () -> "salesforce");
+		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
+		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
+		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
+	}
+
 	/** The Prometheus scraper's credential in tests. */
 	public static final class MetricsScrape {
 

@@ -44,11 +44,20 @@ public abstract class EmbeddedServerTest {
 
 	/** As {@link #sandbox}, for a context with a sandbox of its own on {@code sandboxPort}. */
 	public static JsonNode sandboxAt(int sandboxPort, String path, String json) {
+		return sandboxAt(sandboxPort, "POST", path, json);
+	}
+
+	/** Another method than POST to the sandbox's control endpoints (PUT and DELETE of /sandbox/faults). */
+	protected static JsonNode sandbox(String method, String path, String json) {
+		return sandboxAt(SANDBOX_PORT, method, path, json);
+	}
+
+	private static JsonNode sandboxAt(int sandboxPort, String method, String path, String json) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 					URI.create("http://localhost:" + sandboxPort + path))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() >= 300) {
 				throw new IllegalStateException("Sandbox " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -31,6 +31,8 @@ class SalesforceRecords implements CrmRecords {
 
 	static final int MAX_PAGE = 200;
 	private static final int SOSL_MAX = 2000;
+	private static final int IN_GROUP = 100;
+	private static final Set<FieldType> IN_TYPES = Set.of(FieldType.STRING, FieldType.EMAIL, FieldType.PHONE, FieldType.ID, FieldType.REFERENCE);
 
 	private final SalesforceSchema schema;
 	private final SalesforceReads reads;
@@ -126,6 +128,31 @@ class SalesforceRecords implements CrmRecords {
 			.orElseThrow(() -> CrmException.invalidFields(object, List.of(new FieldProblem(field, "is not a name, email or username field"))));
 		return value == null ? List.of() : reads.query(description, SalesforceReads.allFields(description),
 				" WHERE " + f.name() + " = " + Soql.literal(value));
+	}
+
+	/**
+	 * {@code WHERE field IN (…)}, 100 values a query (the query travels in the URL, which Salesforce caps at 16,384
+	 * characters). Text comparison in SOQL ignores case, as the port promises; reference and id fields compare ids.
+	 */
+	@Override
+	public List<CrmRecord> findAllByField(String object, String field, Collection<String> values) {
+		ObjectDescription description = schema.describe(object);
+		FieldDescription f = description.field(field).filter(d -> IN_TYPES.contains(d.type()))
+			.orElseThrow(() -> CrmException.invalidFields(object, List.of(new FieldProblem(field, "is not a text, email, phone, id or reference field"))));
+		boolean ids = f.type() == FieldType.ID || f.type() == FieldType.REFERENCE;
+		List<String> wanted = values.stream().filter(java.util.Objects::nonNull).filter(v -> !ids || Soql.isId(v)).distinct().toList();
+		List<CrmRecord> found = new ArrayList<>();
+		for (int from = 0; from < wanted.size(); from += IN_GROUP) {
+			String list = String.join(", ", wanted.subList(from, Math.min(wanted.size(), from + IN_GROUP)).stream().map(Soql::literal).toList());
+			found.addAll(reads.query(description, SalesforceReads.allFields(description), " WHERE " + f.name() + " IN (" + list + ")"));
+		}
+		return found;
+	}
+
+	/** Remote: its writes are final when the call returns, whatever our database does. */
+	@Override
+	public boolean writesJoinOurTransaction() {
+		return false;
 	}
 
 	@Override

@@ -40,6 +40,8 @@ import org.switchboard.workspace.web.FieldValues.Shown;
 @SignedInOnly
 class RecordPages {
 
+	static final int RELATED_SHOWN = 50;
+
 	/** The form field carrying the version the edit form was filled from (ADR 0021). */
 	static final String VERSION = "_version";
 
@@ -242,9 +244,15 @@ class RecordPages {
 		return shown;
 	}
 
+	/** Each related list's first {@value #RELATED_SHOWN} records; one more is read to tell the page there are more. */
 	private List<RelatedList> related(ObjectDescription object, CrmRecord record) {
 		return RecordViews.related(object.name()).stream()
-			.map(r -> new RelatedList(r.title(), r.object(), records.related(r.object(), r.field(), record.id(), 50)))
+			.map(r -> {
+				List<CrmRecord> read = records.related(r.object(), r.field(), record.id(), RELATED_SHOWN + 1);
+				List<CrmRecord> shown = read.subList(0, Math.min(read.size(), RELATED_SHOWN));
+				return new RelatedList(r.title(), r.object(), shown, read.size() > RELATED_SHOWN,
+						RelatedLabels.of(records, object.name(), r.object(), shown));
+			})
 			.filter(r -> !r.records().isEmpty() || !r.object().equals("Event"))
 			.toList();
 	}
@@ -281,6 +289,7 @@ class RecordPages {
 	record FormField(FieldDescription field, String value, String error, String inputType, Lookup lookup) {
 	}
 
-	record RelatedList(String title, String object, List<CrmRecord> records) {
+	/** A related list: the records shown, whether there are more, and labels for records without a name of their own. */
+	record RelatedList(String title, String object, List<CrmRecord> records, boolean more, Map<String, String> labels) {
 	}
 }

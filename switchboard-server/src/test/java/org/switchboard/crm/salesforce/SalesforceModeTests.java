@@ -77,11 +77,7 @@ class SalesforceModeTests {
 
 	@DynamicPropertySource
 	static void salesforce(DynamicPropertyRegistry registry) {
-		EmbeddedDefault.register(registry, SANDBOX_PORT);
-		registry.add("switchboard.crm", () -> "salesforce");
-		registry.add("switchboard.salesforce.sandbox.enabled", () -> "true");
-		registry.add("switchboard.salesforce.sandbox.port", () -> "0");
-		registry.add("switchboard.salesforce.sandbox.pubsub-port", () -> "0");
+		EmbeddedDefault.registerOnSalesforceDouble(registry, SANDBOX_PORT);
 		registry.add("switchboard.salesforce.retry-backoff", () -> "10ms");
 		registry.add("switchboard.salesforce.pubsub.min-backoff", () -> "100ms");
 		registry.add("switchboard.salesforce.pubsub.max-backoff", () -> "500ms");
