@@ -109,7 +109,13 @@ class WebinarsTests extends WebinarImportContract {
 		String after = mappingForm(ADMIN, "Lead");
 		assertThat(after).contains("(mapped)").doesNotContain("not saved yet").contains("data-delete-mapping");
 		assertThat(rows(after)).isEqualTo(rows(lead));
-		assertThat(api().send(ADMIN, "POST", path, "{\"object\":\"Lead\",\"people\":[\"registrants\"]}").status()).isEqualTo(202);
+		JsonNode job = importAndWait(webinar, "Lead", null);
+		assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(1);
+		CrmRecord imported = records.findByField("Lead", "Email", "person0@" + webinar.get("generated").get("domain").asString()).get(0);
+		assertThat(imported.getString("Street")).isEqualTo("0 Market Street");
+		assertThat(imported.getString("PostalCode")).isEqualTo("94105");
+		assertThat(imported.getString("Country")).isEqualTo("United States");
+		assertThat(imported.getString("Phone")).isEqualTo("+1 415 555 0000");
 	}
 
 	@Test
