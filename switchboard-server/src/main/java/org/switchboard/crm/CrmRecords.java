@@ -87,11 +87,12 @@ public interface CrmRecords {
 	 * Whether this store's writes join the caller's database transaction: true for a store kept in our own database
 	 * (the embedded default), whose writes commit or roll back with the caller's bookkeeping; false for a remote CRM,
 	 * whose writes are final once the call returns. Callers keep calls to a remote CRM outside database transactions
-	 * and make a restart between the remote write and their own commit harmless instead (ADR 0033). Adapters of
-	 * remote CRMs override this with false.
+	 * and make a restart between the remote write and their own commit harmless instead (ADR 0033). The default is
+	 * the safe side, false: a new adapter never writes inside our transaction by accident; only a store kept in our
+	 * own database (the embedded one) overrides it with true.
 	 */
 	default boolean writesJoinOurTransaction() {
-		return true;
+		return false;
 	}
 
 	/**

@@ -48,7 +48,7 @@ final class MappingRules {
 				problems.add(new FieldProblem("fields." + target, "'" + source + "' is not a standard registration field ("
 						+ String.join(", ", ImportMapping.REGISTRATION_FIELDS) + ")"));
 			}
-			else if (!TEXT_TYPES.contains(field.type()) || field.type() == FieldType.EMAIL && !"email".equals(source)) {
+			else if (!fits(field, source)) {
 				problems.add(new FieldProblem("fields." + target, "is a " + field.type().apiName() + " field: the registration field '"
 						+ source + "' (text) does not fit it"));
 			}
@@ -76,6 +76,12 @@ final class MappingRules {
 		}
 		return new ImportMapping(object.name(), key, Boolean.TRUE.equals(mapping.insertNewPerWebinar()), mapping.mergePolicy(),
 				mapping.campaignLink(), fields);
+	}
+
+	/** Whether {@code source} (a standard registration field, text) may be written to {@code field}. */
+	static boolean fits(FieldDescription field, String source) {
+		return field.updateable() && field.type() != FieldType.ID && TEXT_TYPES.contains(field.type())
+				&& (field.type() != FieldType.EMAIL || "email".equals(source));
 	}
 
 	private static String primaryKey(ObjectDescription object, ImportMapping mapping, Map<String, String> fields, List<FieldProblem> problems) {

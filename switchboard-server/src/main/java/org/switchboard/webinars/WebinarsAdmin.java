@@ -35,18 +35,32 @@ class WebinarsAdmin implements AdminSections {
 	public List<AdminSection> adminSections() {
 		List<Target> targets = schema.objects().stream()
 			.filter(o -> o.name().equals("Lead") || o.name().equals("Contact") || o.custom() && !o.name().equals(WebinarMemberObject.NAME))
-			.map(o -> new Target(o.name(), o.label(), fields(o), mappings.of(o.name()).orElse(null)))
+			.map(this::target)
 			.toList();
 		return List.of(new AdminSection("webinars", "Webinars", "webinars/admin :: section", Map.of("settings", webinars.settings(),
 				"targets", targets, "registrationFields", ImportMapping.REGISTRATION_FIELDS,
 				"profiles", records.search("Profile", "", 0, 100).records(), "users", records.search("User", "", 0, 200).records())));
 	}
 
+	private Target target(ObjectDescription object) {
+		ImportMapping saved = mappings.of(object.name()).orElse(null);
+		return new Target(object.name(), object.label(), fields(object), saved,
+				saved == null ? SuggestedMapping.of(object).orElse(null) : null);
+	}
+
 	private static List<String> fields(ObjectDescription object) {
 		return object.fields().stream().filter(f -> f.updateable() && f.type() != FieldType.ID).map(f -> f.name()).toList();
 	}
 
-	/** One target object on the console: its writable fields and its mapping, if any. */
-	record Target(String object, String label, List<String> fields, ImportMapping mapping) {
+	/**
+	 * One target object on the console: its writable fields, its saved mapping if any, and otherwise the suggested
+	 * mapping the form opens with (Contact and Lead; not saved until the admin saves it).
+	 */
+	record Target(String object, String label, List<String> fields, ImportMapping mapping, ImportMapping suggestion) {
+
+		/** The mapping the form shows: the saved one, else the suggestion, else none. */
+		public ImportMapping shown() {
+			return mapping != null ? mapping : suggestion;
+		}
 	}
 }

@@ -66,6 +66,59 @@ class WebinarsTests extends WebinarImportContract {
 	}
 
 	@Test
+	void anUnmappedLeadOpensWithASuggestedMappingThatIsNotSavedUntilTheAdminSavesItAsShown() {
+		for (String object : List.of("Lead", "Contact")) {
+			assertThat(api().send(ADMIN, "DELETE", "/api/admin/webinars/mappings/" + object, null).status()).isIn(204, 404);
+		}
+		String custom = "Visitor" + System.nanoTime() % 100_000 + "__c";
+		schema.defineObject(new CustomObjectDefinition(custom, "Visitor", "Visitors"));
+		JsonNode webinar = generate("\"registrants\":1", 1);
+
+		String lead = mappingForm(ADMIN, "Lead");
+		assertThat(lead).contains("(suggested, not saved)").contains("data-testid=\"mapping-suggested-Lead\"")
+			.contains("not saved yet").contains("Nothing is imported into").doesNotContain("data-delete-mapping");
+		assertThat(rows(lead)).containsExactly(Map.entry("FirstName", "firstName"), Map.entry("LastName", "lastName"), Map.entry("Email", "email"),
+				Map.entry("Company", "companyName"), Map.entry("Title", "jobTitle"), Map.entry("Phone", "phoneNumber"),
+				Map.entry("Street", "address1"), Map.entry("City", "city"), Map.entry("State", "state"), Map.entry("PostalCode", "zipCode"),
+				Map.entry("Country", "countryRegion"));
+		assertThat(selected(lead, "primaryKey")).isEqualTo("Email");
+		assertThat(selected(lead, "mergePolicy")).isEqualTo("fillBlanks");
+		assertThat(selected(lead, "campaignLink")).isEqualTo("campaignMembers");
+		Map<String, String> contactRows = rows(mappingForm(ADMIN, "Contact"));
+		assertThat(contactRows).containsEntry("MailingStreet", "address1").containsEntry("MailingCountry", "countryRegion")
+			.doesNotContainKeys("Company", "Street").doesNotContainValue("address2");
+		assertThat(mappingForm(ADMIN, custom)).contains("(no mapping)").doesNotContain("mapping-suggested").doesNotContain("data-target=");
+
+		// not saved: the API still has no Lead mapping, and an import into Lead is refused as before
+		assertThat(api().get(ADMIN, "/api/admin/webinars/mappings").json().get("mappings")).noneSatisfy(
+				m -> assertThat(m.get("object").asString()).isIn("Lead", "Contact"));
+		String path = "/api/webinars/" + webinar.get("id").asString() + "/imports";
+		ApiClient.Response refused = api().send(ADMIN, "POST", path, "{\"object\":\"Lead\",\"people\":[\"registrants\"]}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("has no import mapping");
+
+		// saved as shown (the body the console's script sends), by a Webex Admin only, and still checked: Company is required on Lead
+		String shown = formBody(lead);
+		assertThat(api().send(ApiClient.AGENT, "PUT", "/api/admin/webinars/mappings/Lead", shown).status()).isEqualTo(403);
+		assertRefused(shown.replace("\"Company\":\"companyName\",", ""), "fields.Company", "is required on Lead");
+		assertThat(api().get(ADMIN, "/api/admin/webinars/mappings").json().get("mappings")).noneSatisfy(
+				m -> assertThat(m.get("object").asString()).isEqualTo("Lead"));
+		ApiClient.Response saved = api().send(ADMIN, "PUT", "/api/admin/webinars/mappings/Lead", shown);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		assertThat(mapping("Lead").get("fields").properties()).hasSize(11);
+		String after = mappingForm(ADMIN, "Lead");
+		assertThat(after).contains("(mapped)").doesNotContain("not saved yet").contains("data-delete-mapping");
+		assertThat(rows(after)).isEqualTo(rows(lead));
+		JsonNode job = importAndWait(webinar, "Lead", null);
+		assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(1);
+		CrmRecord imported = records.findByField("Lead", "Email", "person0@" + webinar.get("generated").get("domain").asString()).get(0);
+		assertThat(imported.getString("Street")).isEqualTo("0 Market Street");
+		assertThat(imported.getString("PostalCode")).isEqualTo("94105");
+		assertThat(imported.getString("Country")).isEqualTo("United States");
+		assertThat(imported.getString("Phone")).isEqualTo("+1 415 555 0000");
+	}
+
+	@Test
 	void changingThePrimaryKeyAsksForConfirmation() {
 		leadMapping("fillBlanks", false, "campaignMembers");
 		String byLastName = """
@@ -272,6 +325,41 @@ class WebinarsTests extends WebinarImportContract {
 			assertThat(e.get("field").asString()).isEqualTo(field);
 			assertThat(e.get("message").asString()).contains(message);
 		});
+	}
+
+	/** The console's mapping form of {@code object}, as the server renders it. */
+	private String mappingForm(String user, String object) {
+		String console = api().send(user, "GET", "/admin", null).body();
+		int start = console.indexOf("id=\"mapping-" + object + "\"");
+		assertThat(start).as("a mapping form for " + object).isPositive();
+		return console.substring(start, console.indexOf("</form>", start));
+	}
+
+	private static Map<String, String> rows(String form) {
+		Map<String, String> rows = new java.util.LinkedHashMap<>();
+		java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr data-target=\"([^\"]*)\" data-source=\"([^\"]*)\"").matcher(form);
+		while (row.find()) {
+			rows.put(row.group(1), row.group(2));
+		}
+		return rows;
+	}
+
+	private static String selected(String form, String name) {
+		String select = form.substring(form.indexOf("name=\"" + name + "\""));
+		java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(
+				select.substring(0, select.indexOf("</select>")));
+		return option.find() ? option.group(1) : null;
+	}
+
+	/** The PUT body webinars.js builds from the form as shown. */
+	private static String formBody(String form) {
+		tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+		body.put("primaryKey", selected(form, "primaryKey"));
+		body.put("insertNewPerWebinar", form.matches("(?s).*name=\"insertNewPerWebinar\"[^>]*checked.*"));
+		body.put("mergePolicy", selected(form, "mergePolicy"));
+		body.put("campaignLink", selected(form, "campaignLink"));
+		rows(form).forEach(body.putObject("fields")::put);
+		return body.toString();
 	}
 
 	private JsonNode mapping(String object) {

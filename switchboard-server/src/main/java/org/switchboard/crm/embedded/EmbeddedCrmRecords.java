@@ -243,6 +243,12 @@ class EmbeddedCrmRecords implements CrmRecords {
 		writer.delete(lockAt(schema.describe(object), id, expectedVersion), actorId);
 	}
 
+	/** Kept in our own database: its writes commit or roll back with the caller's transaction (ADR 0033). */
+	@Override
+	public boolean writesJoinOurTransaction() {
+		return true;
+	}
+
 	@Override
 	public RecordVersion version(String object, String id) {
 		return versionOf(load(schema.describe(object), id));

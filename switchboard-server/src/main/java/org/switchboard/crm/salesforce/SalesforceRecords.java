@@ -149,12 +149,6 @@ class SalesforceRecords implements CrmRecords {
 		return found;
 	}
 
-	/** Remote: its writes are final when the call returns, whatever our database does. */
-	@Override
-	public boolean writesJoinOurTransaction() {
-		return false;
-	}
-
 	@Override
 	public List<PhoneMatch> findByPhone(String number, Map<String, Set<String>> phoneFieldsByObject) {
 		return phones.findByPhone(number, phoneFieldsByObject);
