@@ -45,6 +45,27 @@ final class SandboxSignIn {
 		return new Credentials(created.path("clientId").asString(), created.path("clientSecret").asString());
 	}
 
+	/** Whether the sandbox still has the integration {@code clientId}, with this server's redirect URI and every scope a sign-in asks for. */
+	boolean knowsIntegration(String clientId) {
+		if (clientId == null) {
+			return false;
+		}
+		JsonNode listed = json.readTree(send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations")).GET(), 200).body());
+		for (JsonNode known : listed.path("items")) {
+			if (clientId.equals(known.path("clientId").asString()) && contains(known.path("redirectUris"), List.of(signIn.redirectUri().orElseThrow()))
+					&& contains(known.path("scopes"), signIn.scopes())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean contains(JsonNode values, List<String> wanted) {
+		List<String> present = new java.util.ArrayList<>();
+		values.forEach(v -> present.add(v.asString()));
+		return present.containsAll(wanted);
+	}
+
 	void signIn(String userId, String email) {
 		WebexSignIn.Start start = signIn.start();
 		send(HttpRequest.newBuilder(start.authorizeUrl()).GET(), 200);
