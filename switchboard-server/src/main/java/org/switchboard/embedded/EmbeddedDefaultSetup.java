@@ -1,6 +1,5 @@
 package org.switchboard.embedded;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -103,7 +102,7 @@ class EmbeddedDefaultSetup implements ApplicationRunner, Ordered {
 		catch (CompletionException e) {
 			throw e.getCause() instanceof RuntimeException cause ? cause : e;
 		}
-		log.info("Webex sandbox at {} — {} users signed in to Webex through its sign-in pages, integration registered: {}", sandbox.baseUrl(),
+		log.info("Webex sandbox at {} — {} users signed in to Webex, integration registered: {}", sandbox.baseUrl(),
 				accounts.all().size(), integration.registration().isPresent());
 	}
 

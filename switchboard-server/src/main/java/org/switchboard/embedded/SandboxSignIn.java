@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class SandboxSignIn {
 	}
 
 	private static boolean contains(JsonNode values, List<String> wanted) {
-		List<String> present = new java.util.ArrayList<>();
+		List<String> present = new ArrayList<>();
 		values.forEach(v -> present.add(v.asString()));
 		return present.containsAll(wanted);
 	}
