@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The demo's webinars at the sandbox, made on every start (the sandbox keeps nothing): a past one the admin hosted
+ * The demo's webinars at the sandbox, made on every start (the sandbox keeps no meetings): a past one the admin hosted
  * twice, with {@code registrants} people to import, and an upcoming one. Their people have stable emails
  * ({@code person<n>@launch.example.com}), so importing again after a restart finds the Leads it made before.
  */

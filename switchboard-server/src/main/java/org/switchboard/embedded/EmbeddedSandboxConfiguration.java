@@ -1,6 +1,7 @@
 package org.switchboard.embedded;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.switchboard.sandbox.RunningSandbox;
@@ -19,12 +20,15 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.notifications.StarterNotifications;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexSignIn;
+import org.switchboard.webex.WebhookReconciler;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the bundled Webex sandbox with the server ({@code switchboard.webex.sandbox.enabled=true}, the default).
  * To use the real Webex, set it to false and point {@code switchboard.webex.base-url} at https://webexapis.com/v1.
+ * {@code switchboard.webex.sandbox.state-file} (under ./data by default) keeps what Webex would keep across our restart:
+ * the integration, the users' sign-ins and their webhooks (ADR 0034); empty keeps them in memory only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "switchboard.webex.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,17 +42,18 @@ class EmbeddedSandboxConfiguration {
 
 	@Bean(destroyMethod = "close")
 	RunningSandbox webexSandbox(@Value("${switchboard.webex.sandbox.port:8090}") int port,
-			@Value("${switchboard.webex.sandbox.access-token-lifetime:14d}") Duration accessTokenLifetime, SandboxTime time)
-			throws IOException {
+			@Value("${switchboard.webex.sandbox.access-token-lifetime:14d}") Duration accessTokenLifetime,
+			@Value("${switchboard.webex.sandbox.state-file:}") String stateFile, SandboxTime time) throws IOException {
 		return WebexSandbox.start(SandboxOptions.defaults().withPort(port).withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1))
-			.withTokenLifetimes(accessTokenLifetime, Duration.ofDays(90)).withClock(time.clock()));
+			.withTokenLifetimes(accessTokenLifetime, Duration.ofDays(90)).withClock(time.clock())
+			.withStateFile(stateFile.isBlank() ? null : Path.of(stateFile)));
 	}
 
 	@Bean
 	EmbeddedDefaultSetup embeddedDefaultSetup(RunningSandbox sandbox, CrmRecords records, WebexAccounts accounts,
 			Integration integration, StarterNotifications notifications, Environment environment, WebexSignIn signIn,
-			AdminSettings settings, JsonMapper json, CrmConnections connections) {
+			AdminSettings settings, JsonMapper json, CrmConnections connections, WebhookReconciler reconciler) {
 		return new EmbeddedDefaultSetup(sandbox, records, accounts, integration, notifications, environment, signIn, settings, json,
-				connections);
+				connections, reconciler);
 	}
 }

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,27 @@ final class SandboxSignIn {
 		JsonNode created = json.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations"))
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))), 200).body());
 		return new Credentials(created.path("clientId").asString(), created.path("clientSecret").asString());
+	}
+
+	/** Whether the sandbox still has the integration {@code clientId}, with this server's redirect URI and every scope a sign-in asks for. */
+	boolean knowsIntegration(String clientId) {
+		if (clientId == null) {
+			return false;
+		}
+		JsonNode listed = json.readTree(send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations")).GET(), 200).body());
+		for (JsonNode known : listed.path("items")) {
+			if (clientId.equals(known.path("clientId").asString()) && contains(known.path("redirectUris"), List.of(signIn.redirectUri().orElseThrow()))
+					&& contains(known.path("scopes"), signIn.scopes())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean contains(JsonNode values, List<String> wanted) {
+		List<String> present = new ArrayList<>();
+		values.forEach(v -> present.add(v.asString()));
+		return present.containsAll(wanted);
 	}
 
 	void signIn(String userId, String email) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -25,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's start command twice on the same data (file-based H2, same key, same ports): the second start meets a
- * fresh, empty sandbox and must still pop ringing calls and deliver messages live, as the first did.
+ * fresh, empty sandbox (as if Webex had lost our sign-ins and webhooks) and must still pop ringing calls and deliver
+ * messages live, as the first did; with the sandbox's state file under the data (the README's default, ADR 0034) it
+ * finds the users still signed in and their webhooks in place.
  */
 class RestartOnTheSameDataTests {
 
@@ -55,6 +58,28 @@ class RestartOnTheSameDataTests {
 		}
 	}
 
+	@Test
+	void aSecondStartOnASandboxThatKeptItsStateFindsTheUsersSignedInAndTheirWebhooksInPlace() {
+		String stateFile = "--switchboard.webex.sandbox.state-file=" + data.resolve("webex-sandbox.json");
+		List<String> before;
+		try (ConfigurableApplicationContext first = start(stateFile)) {
+			before = webhookIds();
+		}
+		try (ConfigurableApplicationContext second = start(stateFile)) {
+			JsonNode status = new ApiClient(port).get(ApiClient.ADMIN, "/api/admin/integration").json();
+			assertThat(status.get("linkedUsers").asInt()).isEqualTo(3);
+			assertThat(status.get("tokenValid").asBoolean()).isTrue();
+			assertThat(webhookIds()).as("the same 9 webhooks: nothing made again").hasSize(9).containsExactlyInAnyOrderElementsOf(before);
+
+			assertRingingCallPops();
+		}
+	}
+
+	private List<String> webhookIds() {
+		JsonNode webhooks = new ApiClient(port).get(ApiClient.ADMIN, "/api/admin/integration").json().get("webhooks");
+		return java.util.stream.StreamSupport.stream(webhooks.spliterator(), false).map(w -> w.get("id").asString()).toList();
+	}
+
 	private void assertDemoWebinarsAreBack() {
 		JsonNode webinars = new ApiClient(port).get(ApiClient.ADMIN, "/api/webinars").json().get("webinars");
 		assertThat(webinars).extracting(w -> w.get("title").asString()).contains(DemoWebinars.PAST, DemoWebinars.UPCOMING);
@@ -64,15 +89,17 @@ class RestartOnTheSameDataTests {
 		assertThat(launch.get("attendees").asInt()).as("a quarter of them, over its two occurrences").isEqualTo(50);
 	}
 
-	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(SwitchboardApplication.class).run(
+	private ConfigurableApplicationContext start(String... more) {
+		List<String> args = new java.util.ArrayList<>(List.of(
 				"--server.port=" + port,
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("switchboard") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--switchboard.secrets.key-file=" + data.resolve("secret.key"),
 				"--switchboard.webex.sandbox.enabled=true",
 				"--switchboard.webex.sandbox.port=" + sandboxPort,
 				"--switchboard.webex.base-url=http://localhost:" + sandboxPort + "/v1",
-				"--switchboard.embedded.notifications=false");
+				"--switchboard.embedded.notifications=false"));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(SwitchboardApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private void assertRingingCallPops() {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,9 +15,17 @@ import java.util.List;
  * @param refreshTokenLifetime how long an OAuth refresh token lasts ({@code refresh_token_expires_in}; Webex: 90 days)
  * @param clock what OAuth codes and tokens expire by and calls are stamped with (the system clock unless a test sets
  *              one it can move)
+ * @param stateFile where the sandbox keeps what Webex keeps when its client restarts (integrations, OAuth grants,
+ *                  webhooks), so a sandbox started again on the same file still knows them; null keeps everything in
+ *                  memory only
  */
 public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
-		Duration accessTokenLifetime, Duration refreshTokenLifetime, java.time.Clock clock) {
+		Duration accessTokenLifetime, Duration refreshTokenLifetime, java.time.Clock clock, Path stateFile) {
+
+	public SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
+			Duration accessTokenLifetime, Duration refreshTokenLifetime, java.time.Clock clock) {
+		this(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, clock, null);
+	}
 
 	public SandboxOptions(int port, List<SeedPerson> people, Duration remoteAnswerDelay, Duration webhookRetryDelay,
 			Duration accessTokenLifetime, Duration refreshTokenLifetime) {
@@ -30,20 +39,25 @@ public record SandboxOptions(int port, List<SeedPerson> people, Duration remoteA
 	}
 
 	public SandboxOptions withPort(int newPort) {
-		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, clock);
+		return new SandboxOptions(newPort, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, clock, stateFile);
 	}
 
 	public SandboxOptions withTimings(Duration answerDelay, Duration retryDelay) {
-		return new SandboxOptions(port, people, answerDelay, retryDelay, accessTokenLifetime, refreshTokenLifetime, clock);
+		return new SandboxOptions(port, people, answerDelay, retryDelay, accessTokenLifetime, refreshTokenLifetime, clock, stateFile);
 	}
 
 	/** OAuth token lifetimes, e.g. seconds to test expiry and refresh. */
 	public SandboxOptions withTokenLifetimes(Duration accessToken, Duration refreshToken) {
-		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken, clock);
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessToken, refreshToken, clock, stateFile);
 	}
 
 	/** The clock OAuth codes and tokens expire by and calls are stamped with. */
 	public SandboxOptions withClock(java.time.Clock newClock) {
-		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, newClock);
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, newClock, stateFile);
+	}
+
+	/** Keeps integrations, OAuth grants and webhooks in this file across starts (null: in memory only). */
+	public SandboxOptions withStateFile(Path file) {
+		return new SandboxOptions(port, people, remoteAnswerDelay, webhookRetryDelay, accessTokenLifetime, refreshTokenLifetime, clock, file);
 	}
 }

@@ -23,7 +23,8 @@ import dev.switchboard.sandbox.webhooks.Webhooks;
 /**
  * A stateful local Webex: the REST paths and JSON of the real API under {@code /v1}, signed webhook
  * deliveries, and {@code /sandbox} endpoints that play the other side (ring a person, answer, hang up,
- * inject faults). Start it embedded with {@link #start(SandboxOptions)} or standalone with {@code java -jar}.
+ * inject faults). Start it embedded with {@link #start(SandboxOptions)} or standalone with {@code java -jar}
+ * ({@code --port=}, {@code --state-file=} to keep integrations, grants and webhooks across its restarts).
  */
 public final class WebexSandbox {
 
@@ -46,6 +47,12 @@ public final class WebexSandbox {
 		Meetings meetings = new Meetings(directory, webhooks);
 		OAuth oauth = new OAuth(directory, options.accessTokenLifetime(), options.refreshTokenLifetime(), options.clock());
 		directory.acceptIssuedTokens(oauth::personFor);
+		StateFile state = options.stateFile() == null ? null : new StateFile(options.stateFile(), oauth, webhooks);
+		if (state != null) {
+			state.load();
+			oauth.onChange(state::save);
+			webhooks.onChange(state::save);
+		}
 		Router router = new Router().filter(directory).filter(faults);
 		directory.routes(router);
 		oauth.routes(router);
@@ -74,17 +81,23 @@ public final class WebexSandbox {
 			server.stop(0);
 			executor.shutdownNow();
 			dispatcher.close();
+			if (state != null) {
+				state.save();
+			}
 		});
 	}
 
 	public static void main(String[] args) throws IOException {
-		int port = 8090;
+		SandboxOptions options = SandboxOptions.defaults();
 		for (String arg : args) {
 			if (arg.startsWith("--port=")) {
-				port = Integer.parseInt(arg.substring("--port=".length()));
+				options = options.withPort(Integer.parseInt(arg.substring("--port=".length())));
+			}
+			if (arg.startsWith("--state-file=")) {
+				options = options.withStateFile(java.nio.file.Path.of(arg.substring("--state-file=".length())));
 			}
 		}
-		RunningSandbox sandbox = start(SandboxOptions.defaults().withPort(port));
+		RunningSandbox sandbox = start(options);
 		System.out.println("Webex sandbox at " + sandbox.baseUrl() + "/v1 — people and tokens: " + sandbox.baseUrl() + "/sandbox/people");
 		sandbox.people().forEach(p -> System.out.println("  " + p.email() + "  token " + p.token()));
 	}

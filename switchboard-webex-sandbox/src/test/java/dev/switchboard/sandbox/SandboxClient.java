@@ -19,6 +19,10 @@ final class SandboxClient {
 		this.baseUrl = baseUrl;
 	}
 
+	String baseUrl() {
+		return baseUrl;
+	}
+
 	HttpResponse<String> call(String token, String method, String pathOrUrl, String json, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl))
 			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

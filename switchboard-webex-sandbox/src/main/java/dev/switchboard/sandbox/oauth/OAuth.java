@@ -46,6 +46,8 @@ public class OAuth {
 	private final Map<String, Code> codes = new ConcurrentHashMap<>();
 	private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
 	private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+	private volatile Runnable changed = () -> {
+	};
 
 	public OAuth(People people, Duration accessLifetime, Duration refreshLifetime) {
 		this(people, accessLifetime, refreshLifetime, Clock.systemUTC());
@@ -69,13 +71,73 @@ public class OAuth {
 				Person person = person(r);
 				accessTokens.values().removeIf(g -> g.person.id().equals(person.id()));
 				refreshTokens.values().removeIf(g -> g.person.id().equals(person.id()));
+				changed.run();
 				return Response.noContent();
 			})
 			.on("POST", "/sandbox/oauth/expire", r -> {
 				Person person = person(r);
 				accessTokens.replaceAll((t, g) -> g.person.id().equals(person.id()) ? g.expiringAt(clock.instant().minusSeconds(1)) : g);
+				changed.run();
 				return Response.noContent();
 			});
+	}
+
+	/** Runs after every change to what {@link #state()} holds (a new integration, a grant issued, refreshed or revoked). */
+	public void onChange(Runnable listener) {
+		this.changed = listener;
+	}
+
+	/**
+	 * What Webex keeps when its client restarts: the integrations and the grants that have not expired (codes last
+	 * minutes and are not kept). Holds secrets and tokens: for a file only its owner reads.
+	 */
+	public Map<String, Object> state() {
+		Instant now = clock.instant();
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("integrations", integrations.values().stream().map(i -> {
+			Map<String, Object> json = i.toJson();
+			json.put("clientSecret", i.clientSecret);
+			return json;
+		}).toList());
+		state.put("accessTokens", grants(accessTokens, now));
+		state.put("refreshTokens", grants(refreshTokens, now));
+		return state;
+	}
+
+	/** Takes back what {@link #state()} answered, for the people this sandbox knows (grants of others are dropped). */
+	public void restore(JsonNode state) {
+		state.path("integrations").forEach(i -> {
+			List<String> redirectUris = new ArrayList<>();
+			i.path("redirectUris").forEach(u -> redirectUris.add(u.asString()));
+			Set<String> scopes = new LinkedHashSet<>();
+			i.path("scopes").forEach(u -> scopes.add(u.asString()));
+			String clientId = i.path("clientId").asString();
+			integrations.put(clientId, new Integration(clientId, i.path("clientSecret").asString(), i.path("name").asString(),
+					List.copyOf(redirectUris), scopes));
+		});
+		restoreGrants(state.path("accessTokens"), accessTokens);
+		restoreGrants(state.path("refreshTokens"), refreshTokens);
+	}
+
+	private static List<Map<String, Object>> grants(Map<String, Grant> grants, Instant now) {
+		return grants.entrySet().stream().filter(e -> !e.getValue().expiredAt(now)).map(e -> {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("token", e.getKey());
+			json.put("personId", e.getValue().person.id());
+			json.put("clientId", e.getValue().clientId);
+			json.put("scopes", e.getValue().scopes);
+			json.put("expiresAt", e.getValue().expiresAt.toString());
+			return json;
+		}).toList();
+	}
+
+	private void restoreGrants(JsonNode grants, Map<String, Grant> into) {
+		grants.forEach(g -> people.find(g.path("personId").asString()).ifPresent(person -> {
+			Set<String> scopes = new LinkedHashSet<>();
+			g.path("scopes").forEach(s -> scopes.add(s.asString()));
+			into.put(g.path("token").asString(), new Grant(person, g.path("clientId").asString(), scopes,
+					Instant.parse(g.path("expiresAt").asString()), null));
+		}));
 	}
 
 	/** The person an unexpired issued access token acts for, or null. */
@@ -179,6 +241,7 @@ public class OAuth {
 			// A code used twice may be stolen: revoke what it gave (RFC 6749 §4.1.2).
 			accessTokens.values().removeIf(g -> g.code == code);
 			refreshTokens.values().removeIf(g -> g.code == code);
+			changed.run();
 			throw oauthError(400, "invalid_grant", "The authorization code has already been used.");
 		}
 		code.used = true;
@@ -208,6 +271,7 @@ public class OAuth {
 		body.put("refresh_token_expires_in", Duration.between(clock.instant(), refresh.expiresAt).toSeconds());
 		body.put("token_type", "Bearer");
 		body.put("scope", String.join(" ", refresh.scopes));
+		changed.run();
 		return Response.ok(body);
 	}
 
@@ -227,6 +291,7 @@ public class OAuth {
 		Integration integration = new Integration(clientId, secret, request.required(body, "name"), List.copyOf(redirectUris),
 				new LinkedHashSet<>(scopes));
 		integrations.put(clientId, integration);
+		changed.run();
 		Map<String, Object> json = integration.toJson();
 		json.put("clientSecret", secret);
 		return Response.ok(json);

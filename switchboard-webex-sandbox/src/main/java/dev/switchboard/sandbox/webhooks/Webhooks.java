@@ -33,6 +33,8 @@ public class Webhooks {
 	private static final Set<String> ORG_RESOURCES = Set.of("attachmentActions", "memberships", "messages", "rooms", "meetings",
 			"recordings", "meetingParticipants", "meetingTranscripts");
 	private final AtomicLong sequence = new AtomicLong();
+	private volatile Runnable changed = () -> {
+	};
 
 	private final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
 	private final People people;
@@ -50,6 +52,7 @@ public class Webhooks {
 			.on("PUT", "/v1/webhooks/{webhookId}", this::update)
 			.on("DELETE", "/v1/webhooks/{webhookId}", r -> {
 				webhooks.remove(owned(r).id);
+				changed.run();
 				return Response.noContent();
 			})
 			.on("POST", "/sandbox/webhooks/{webhookId}/deactivate", r -> {
@@ -59,6 +62,7 @@ public class Webhooks {
 					throw ApiError.notFound("No webhook " + r.path("webhookId"));
 				}
 				webhook.status = "inactive";
+				changed.run();
 				return Response.ok(webhook.toJson());
 			});
 	}
@@ -84,6 +88,38 @@ public class Webhooks {
 
 	public void clear() {
 		webhooks.clear();
+		changed.run();
+	}
+
+	/** Runs after every change to a webhook made through the API (created, updated, deleted, deactivated, cleared). */
+	public void onChange(Runnable listener) {
+		this.changed = listener;
+	}
+
+	/** What Webex keeps when its client restarts: every webhook, in the order they were made (holds their secrets). */
+	public List<Map<String, Object>> state() {
+		return webhooks.values().stream().sorted(Comparator.comparingLong(w -> w.sequence)).map(w -> {
+			Map<String, Object> json = w.toJson();
+			json.put("sequence", w.sequence);
+			return json;
+		}).toList();
+	}
+
+	/** Takes back what {@link #state()} answered; webhooks of people this sandbox does not know are dropped. */
+	public void restore(JsonNode state) {
+		state.forEach(w -> {
+			String owner = w.path("createdBy").asString();
+			if (people.find(owner).isEmpty()) {
+				return;
+			}
+			Webhook webhook = new Webhook(w.path("id").asString(), owner, w.path("orgId").asString(), w.path("created").asString(),
+					w.path("name").asString(), w.path("targetUrl").asString(), w.path("resource").asString(), w.path("event").asString(),
+					w.path("filter").asString(null), w.path("secret").asString(null), w.path("ownedBy").asString("creator"),
+					w.path("sequence").asLong());
+			webhook.status = w.path("status").asString("active");
+			webhooks.put(webhook.id, webhook);
+			sequence.accumulateAndGet(webhook.sequence, Math::max);
+		});
 	}
 
 	private Response create(Request request) {
@@ -113,6 +149,7 @@ public class Webhooks {
 				request.required(body, "name"), targetUrl(request.required(body, "targetUrl")), resource, event,
 				body.path("filter").asString(null), body.path("secret").asString(null), ownedBy, sequence.incrementAndGet());
 		webhooks.put(webhook.id, webhook);
+		changed.run();
 		return Response.ok(webhook.toJson());
 	}
 
@@ -132,6 +169,7 @@ public class Webhooks {
 			webhook.status = "active";
 			webhook.failures.set(0);
 		}
+		changed.run();
 		return Response.ok(webhook.toJson());
 	}
 
