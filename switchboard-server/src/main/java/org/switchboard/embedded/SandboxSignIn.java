@@ -49,7 +49,7 @@ final class SandboxSignIn {
 		if (clientId == null) {
 			return false;
 		}
-		JsonNode listed = json.readTree(send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations")).GET(), 200).body());
+		JsonNode listed = json.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/integrations")).GET(), 200).body());
 		for (JsonNode known : listed.path("items")) {
 			if (clientId.equals(known.path("clientId").asString()) && contains(known.path("redirectUris"), List.of(signIn.redirectUri().orElseThrow()))
 					&& contains(known.path("scopes"), signIn.scopes())) {
