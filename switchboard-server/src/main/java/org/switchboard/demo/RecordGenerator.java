@@ -12,15 +12,14 @@ import org.switchboard.crm.CrmRecords;
 @Service
 public class RecordGenerator {
 
+	private static final int BATCH = 2_000;
+
 	private final CrmRecords records;
 	private final TransactionTemplate transactions;
-	private final int batch;
 
-	RecordGenerator(CrmRecords records, TransactionTemplate transactions,
-			@org.springframework.beans.factory.annotation.Value("${switchboard.generate.batch:2000}") int batch) {
+	RecordGenerator(CrmRecords records, TransactionTemplate transactions) {
 		this.records = records;
 		this.transactions = transactions;
-		this.batch = batch;
 	}
 
 	/** Creates {@code count} records, half Contacts and half Leads, owned by {@code ownerId}. */
@@ -28,7 +27,7 @@ public class RecordGenerator {
 		People people = new People(seed);
 		int done = 0;
 		while (done < count) {
-			int size = Math.min(batch, count - done);
+			int size = Math.min(BATCH, count - done);
 			List<Map<String, Object>> contacts = new ArrayList<>();
 			List<Map<String, Object>> leads = new ArrayList<>();
 			for (int i = 0; i < size; i++) {

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * a thread of its own, a bounded step at a time, and only for an H2 file store that writes at commit:
  * <ol>
  * <li>when less than {@link #TARGET_FILL_RATE} % of the chunks' bytes are live, the live pages of the sparsest chunks
- * (at most {@link #REWRITE_BYTES}) are marked to be written again, then stored ({@link MVStore#compact(int, int)},
+ * (at most {@link #REWRITE_BYTES}, doubled up to {@link #MAX_REWRITE_BYTES} while steps find no chunk whose live
+ * data fits: a bulk load's commits make big chunks) are marked to be written again, then stored
+ * ({@link MVStore#compact(int, int)},
  * which gives up if H2's store lock is not free within 10 ms, and {@link MVStore#tryCommit()}, which never waits);</li>
  * <li>when less than {@link #TARGET_FILL_RATE} % of the file is in use, up to {@link #MOVE_BYTES} of chunks are moved
  * into the free space near the start and the file is truncated
@@ -43,6 +45,7 @@ class H2Housekeeping implements SmartLifecycle {
 
 	static final int TARGET_FILL_RATE = 80;
 	static final int REWRITE_BYTES = 2 << 20;
+	static final int MAX_REWRITE_BYTES = 32 << 20;
 	static final long MOVE_BYTES = 8 << 20;
 	private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
@@ -50,6 +53,11 @@ class H2Housekeeping implements SmartLifecycle {
 	private final Duration every;
 	private volatile ScheduledExecutorService worker;
 	private volatile MVStore store;
+	/**
+	 * H2 skips a chunk whose live data exceeds the budget: a step that rewrote nothing doubles it, up to the cap; one
+	 * that rewrote something halves it, down to {@link #REWRITE_BYTES}.
+	 */
+	private int rewriteBytes = REWRITE_BYTES;
 
 	H2Housekeeping(DataSource dataSource, @Value("${switchboard.h2.housekeeping-every:PT0.2S}") Duration every) {
 		this.dataSource = dataSource;
@@ -77,8 +85,12 @@ class H2Housekeeping implements SmartLifecycle {
 		}
 		try {
 			FileStore<?> file = mv.getFileStore();
-			if (file.getChunksFillRate() < TARGET_FILL_RATE && mv.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
-				mv.tryCommit();
+			if (file.getChunksFillRate() < TARGET_FILL_RATE) {
+				boolean rewrote = mv.compact(TARGET_FILL_RATE, rewriteBytes);
+				if (rewrote) {
+					mv.tryCommit();
+				}
+				rewriteBytes = rewrote ? Math.max(REWRITE_BYTES, rewriteBytes / 2) : Math.min(2 * rewriteBytes, MAX_REWRITE_BYTES);
 			}
 			if (file instanceof RandomAccessStore random && random.getFillRate() < TARGET_FILL_RATE) {
 				random.compactMoveChunks(TARGET_FILL_RATE, MOVE_BYTES, mv);
