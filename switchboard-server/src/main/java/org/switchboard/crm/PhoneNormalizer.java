@@ -1,5 +1,6 @@
 package org.switchboard.crm;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ public final class PhoneNormalizer {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 	private static final Pattern INTERNATIONAL_00 = Pattern.compile("^\\s*00(?=\\s*[1-9])");
+	private static final Pattern GROUP_SEPARATORS = Pattern.compile("[^0-9]+");
 	private static final int MIN_DIGITS = 3;
 	private static final int MAX_DIGITS = 17;
 
@@ -42,6 +44,24 @@ public final class PhoneNormalizer {
 		}
 		catch (NumberParseException e) {
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The digit groups of an E.164 number as libphonenumber writes it internationally: the country code, then each
+	 * group of the national number ({@code +1 415-555-0142} → 1, 415, 555, 0142; {@code +44 20 7946 0958} → 44, 20,
+	 * 7946, 0958). A number libphonenumber has no grouping for comes back as its country code and one national group;
+	 * text that is not an E.164 number as one group of its digits.
+	 */
+	public static List<String> digitGroups(String e164) {
+		String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+		try {
+			String formatted = UTIL.format(UTIL.parse("+" + digits, "ZZ"), PhoneNumberFormat.INTERNATIONAL);
+			List<String> groups = List.of(GROUP_SEPARATORS.split(formatted.substring(1)));
+			return String.join("", groups).equals(digits) ? groups : List.of(digits);
+		}
+		catch (NumberParseException e) {
+			return List.of(digits);
 		}
 	}
 }

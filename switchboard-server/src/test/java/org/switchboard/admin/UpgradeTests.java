@@ -97,7 +97,39 @@ class UpgradeTests {
 			checkSpaces(before, api);
 			checkCalls(before, api);
 			checkIntegration(before, api);
+			checkPhoneTails(context);
 		}
+	}
+
+	/**
+	 * V25 empties the phone tails (ADR 0032); the start-up refill writes them again from the start of each group of
+	 * every stored number, so the dialer finds a number by its national digits, and not from inside a group.
+	 */
+	private static void checkPhoneTails(ConfigurableApplicationContext context) {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		org.switchboard.crm.CrmRecords records = context.getBean(org.switchboard.crm.CrmRecords.class);
+		List<String[]> phones = jdbc.sql("SELECT record_id, object_name, field_name, e164 FROM crm_phone ORDER BY record_id")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) }).list();
+		assertThat(phones).as("stored numbers in the old database").isNotEmpty();
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (tailRows(jdbc) < phones.size() && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+		}
+		for (String[] phone : phones) {
+			List<String> groups = org.switchboard.crm.PhoneNormalizer.digitGroups(phone[3]);
+			String national = String.join("", groups.subList(1, groups.size()));
+			java.util.Map<String, java.util.Set<String>> field = java.util.Map.of(phone[1], java.util.Set.of(phone[2]));
+			assertThat(records.searchPhoneDigits(national, field, 200)).as(phone[3] + " by " + national)
+				.anyMatch(m -> m.record().id().equals(phone[0]));
+			if (groups.size() > 2 && groups.get(1).length() > 1 && national.length() > 5) {
+				assertThat(records.searchPhoneDigits(national.substring(1), field, 200)).as(phone[3] + " from inside a group")
+					.noneMatch(m -> m.record().id().equals(phone[0]));
+			}
+		}
+	}
+
+	private static long tailRows(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return jdbc.sql("SELECT COUNT(*) FROM crm_phone_tail").query(Long.class).single();
 	}
 
 	private static void checkSettings(Before before, ApiClient api) {

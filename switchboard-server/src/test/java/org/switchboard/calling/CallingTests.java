@@ -258,13 +258,14 @@ class CallingTests extends EmbeddedServerTest {
 	}
 
 	@Test
-	void theDialerFindsContactsAndLeadsByNameOrAnyPartOfTheNumber() {
+	void theDialerFindsContactsAndLeadsByNameOrByDigitsFromTheStartOfAnyGroupOfTheNumber() {
 		String contact = create("Contact", "{\"FirstName\":\"Zebulon\",\"LastName\":\"Quist\",\"Phone\":\"(702) 555-0163\"}");
 		String lead = create("Lead", "{\"FirstName\":\"Zebulon\",\"LastName\":\"Quarry\",\"Company\":\"Q\",\"MobilePhone\":\"+1 702 555 0164\"}");
 
 		assertThat(search("zebulon q")).containsExactlyInAnyOrder(contact, lead);
 		assertThat(search("555-0163")).contains(contact).doesNotContain(lead);
 		assertThat(search("7025550164")).contains(lead);
+		assertThat(search("5501")).as("digits starting inside a group").doesNotContain(contact, lead);
 		JsonNode hit = api().get(AGENT, "/api/calling/search?q=5550163").json().get("results").get(0);
 		assertThat(hit.get("phoneField").asString()).isEqualTo("Phone");
 		assertThat(hit.get("phone").asString()).isEqualTo("(702) 555-0163");

@@ -224,13 +224,19 @@ public abstract class CrmRecordsContract {
 	}
 
 	@Test
-	void findsNumbersByAnyPartOfTheirDigits() {
+	void findsNumbersByDigitsTypedFromTheStartOfAnyGroup() {
 		String line = String.valueOf(1000 + (int) (Math.random() * 8999));
 		String id = records.create("Contact", Map.of("LastName", "Digits " + unique(), "MobilePhone", "(628) 555-" + line), null).id();
 
 		for (String part : List.of("1628555" + line, "628555", "555" + line, line)) {
 			assertThat(records.searchPhoneDigits(part, CONTACT_AND_LEAD_PHONES, 50)).as(part)
 				.filteredOn(m -> m.record().id().equals(id)).extracting(PhoneMatch::phoneField).containsExactly("MobilePhone");
+		}
+		if (indexesPhoneTails()) {
+			for (String inside : List.of("55" + line, "5" + line, "28555" + line)) {
+				assertThat(records.searchPhoneDigits(inside, CONTACT_AND_LEAD_PHONES, 50)).as("starts inside a group: " + inside)
+					.filteredOn(m -> m.record().id().equals(id)).isEmpty();
+			}
 		}
 		assertThat(records.searchPhoneDigits("628555" + line, Map.of("Contact", Set.of("Phone")), 50)).isEmpty();
 		assertThat(records.searchPhoneDigits("628", CONTACT_AND_LEAD_PHONES, 50)).as("fewer than four digits").isEmpty();

@@ -36,4 +36,23 @@ class PhoneNormalizerTests {
 	void doesNotRequireANumberToBeAssigned(String fictional) {
 		assertThat(PhoneNormalizer.toE164(fictional, "US")).contains("+14155550100");
 	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			+14155550142   | 1 415 555 0142
+			+442079460958  | 44 20 7946 0958
+			+49301234567   | 49 30 1234567
+			+4532123456    | 45 32 12 34 56
+			+390612345678  | 39 06 1234 5678
+			+141555501429  | 1 41555501429
+			""")
+	void splitsANumberIntoTheGroupsOfItsInternationalFormat(String e164, String groups) {
+		assertThat(PhoneNormalizer.digitGroups(e164)).containsExactly(groups.split(" "));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "not a number" })
+	void keepsTextThatIsNoNumberAsOneGroup(String text) {
+		assertThat(PhoneNormalizer.digitGroups(text)).hasSize(1);
+	}
 }

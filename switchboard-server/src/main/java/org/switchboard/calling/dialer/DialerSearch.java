@@ -14,8 +14,10 @@ import org.switchboard.crm.CrmRecord;
 import org.switchboard.crm.CrmRecords;
 
 /**
- * The dialer's type-ahead over Contacts and/or Leads (the dialer-search toggles): by name, or by any part of a
- * number when the text looks like one.
+ * The dialer's type-ahead over Contacts and/or Leads (the dialer-search toggles): by the start of a name word, or,
+ * when the text looks like a number, by its digits typed from the start of any group of a stored number (country
+ * code, area code, exchange, line: "5550142" and "0142" find +1 415 555 0142, "5501" does not; ADR 0032), at
+ * least four digits.
  */
 @Service
 public class DialerSearch {

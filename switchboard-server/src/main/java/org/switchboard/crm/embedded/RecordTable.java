@@ -210,18 +210,20 @@ class RecordTable {
 	}
 
 	/**
-	 * (record id, phone field) of numbers in {@code fields} of the object with {@code keyPrefix} that contain
-	 * {@code digits}, in index order; a record may appear once per field and per occurrence. The tail index
-	 * finds the records (its key starts with the record id's key prefix), their phone rows say which fields match.
+	 * (record id, phone field) of numbers in {@code fields} of the object with {@code keyPrefix} where {@code digits}
+	 * start a group of the number (ADR 0032), in index order; a record may appear once per field and per tail. The
+	 * tail index finds the records (its key starts with the record id's key prefix), and a phone row matches when the
+	 * tail found ends its number.
 	 */
 	List<String[]> phoneParts(String keyPrefix, String digits, Collection<String> fields, int maxRows) {
 		return jdbc.sql("""
 				SELECT t.record_id, p.field_name FROM crm_phone_tail t
 				JOIN crm_phone p ON p.record_id = t.record_id AND p.field_name IN (:fields)
-				WHERE t.tail >= :from AND t.tail < :to AND POSITION(:digits IN p.e164) > 0
+				WHERE t.tail >= :from AND t.tail < :to
+				AND RIGHT(p.e164, CHAR_LENGTH(t.tail) - :prefixLength) = SUBSTRING(t.tail, :prefixLength + 1)
 				ORDER BY t.tail, t.record_id LIMIT :max""")
 			.param("from", keyPrefix + digits).param("to", keyPrefix + prefixEnd(digits)).param("fields", fields)
-			.param("digits", digits).param("max", maxRows)
+			.param("prefixLength", keyPrefix.length()).param("max", maxRows)
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list();
 	}
 
