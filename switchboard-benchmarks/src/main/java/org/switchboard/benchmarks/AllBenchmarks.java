@@ -36,7 +36,7 @@ final class AllBenchmarks {
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3");
 		run(jar, "notifications", db, "--changes=" + s[5], "--runs=3", "--webex-latency-ms=150");
 		lifecycle(options.integer("rounds", 3));
-		String markdown = Report.write(Path.of(options.text("out", "switchboard-benchmarks/report")), scale);
+		String markdown = Report.write(Path.of(options.text("out", "switchboard-benchmarks/report")), "all " + String.join(" ", args));
 		System.out.println();
 		System.out.println(markdown);
 	}

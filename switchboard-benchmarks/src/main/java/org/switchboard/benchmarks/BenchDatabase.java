@@ -43,6 +43,26 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 	}
 
 	/**
+	 * A store that outlives the run, for figures whose data takes longer to make than to measure (a million records):
+	 * PostgreSQL schema {@code bench_keep_<name>} or H2 file under {@code target/bench-h2-keep-<name>}, made on first use,
+	 * reused as it is afterwards, never dropped ({@code DROP SCHEMA} or deleting the directory removes it).
+	 */
+	static BenchDatabase kept(String kind, String name) {
+		if (!name.matches("[a-z0-9_]{1,30}")) {
+			throw new IllegalArgumentException("--keep must be 1-30 of a-z, 0-9 and _, not " + name);
+		}
+		if (kind.equals("postgres")) {
+			String schema = "bench_keep_" + name;
+			return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema
+					+ "&reWriteBatchedInserts=true", "spring.datasource.username", "postgres", "spring.datasource.password", "",
+					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true"), () -> { });
+		}
+		Path file = Path.of("target", "bench-h2-keep-" + name).toAbsolutePath().resolve("switchboard");
+		return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:h2:file:" + file + H2_SETTINGS
+				+ System.getProperty("bench.h2.options", "")), () -> { });
+	}
+
+	/**
 	 * Starts the product on this database, without demo data or the sandbox. Settings go in as command-line
 	 * arguments so they win over the product's application.properties (properties set on
 	 * SpringApplicationBuilder are only defaults, and the product's own datasource URL would replace them).

@@ -11,6 +11,8 @@ public final class Benchmarks {
 	public static void main(String[] args) throws Exception {
 		String name = args.length == 0 ? "help" : args[0];
 		String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+		String report = name.equals("all") ? null : Options.parse(rest).text("report", null);
+		Report.command("java -jar switchboard-benchmarks/target/switchboard-benchmarks-0.1.0-SNAPSHOT-exec.jar " + String.join(" ", args));
 		switch (name) {
 			case "crm-lookup" -> CrmLookupBenchmark.main(rest);
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
@@ -37,7 +39,7 @@ public final class Benchmarks {
 					      signed telephony_calls deliveries per second for a linked agent over the whole call path
 					      (alerting, connected, disconnected; unique bodies), vs a bare endpoint; kill -9 of the
 					      server at the end of the last run, then a restart counts acknowledged vs stored
-					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30]
+					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30] [--keep=NAME]
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
@@ -61,7 +63,11 @@ public final class Benchmarks {
 					      notification outbox (Webex excluded)
 					  webinar-import [--db=h2|postgres|both] [--registrants=100000]
 					      a generated webinar's registrants into Leads with campaign members (all new, then all existing),
-					      beside a plain JDBC batch insert of the same rows; H2 file size before and after""");
+					      beside a plain JDBC batch insert of the same rows; H2 file size before and after
+					Any single benchmark with --report=DIR also writes its figures as report.md and report.json into DIR.""");
+		}
+		if (report != null) {
+			System.out.println(Report.write(java.nio.file.Path.of(report), String.join(" ", args)));
 		}
 	}
 }

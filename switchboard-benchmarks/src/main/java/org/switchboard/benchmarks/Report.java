@@ -55,13 +55,13 @@ final class Report {
 		return List.copyOf(FIGURES);
 	}
 
-	/** Writes report.json and report.md into {@code dir}; returns the Markdown. */
-	static String write(Path dir, String scale) throws IOException {
+	/** Writes report.json and report.md into {@code dir}; {@code run} names what ran; returns the Markdown. */
+	static String write(Path dir, String run) throws IOException {
 		Map<String, Object> machine = machine();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		json.put("commit", git("rev-parse", "--short", "HEAD"));
-		json.put("scale", scale);
+		json.put("run", run);
 		json.put("machine", machine);
 		json.put("figures", figures());
 		Files.createDirectories(dir);
@@ -69,8 +69,8 @@ final class Report {
 				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
 		StringBuilder md = new StringBuilder();
 		md.append("# Switchboard benchmark report\n\n");
-		md.append(String.format("Date %s, commit `%s`, scale `%s`. Machine: %s cores, %s GB memory, %s, Java %s; load average %s at the end%s.%n%n",
-				json.get("date"), json.get("commit"), scale, machine.get("cores"), machine.get("memoryGb"), machine.get("os"),
+		md.append(String.format("Date %s, commit `%s`, run `%s`. Machine: %s cores, %s GB memory, %s, Java %s; load average %s at the end%s.%n%n",
+				json.get("date"), json.get("commit"), run, machine.get("cores"), machine.get("memoryGb"), machine.get("os"),
 				machine.get("java"), machine.get("loadAverage"), machine.get("note")));
 		md.append("| benchmark | figure | database | value | p50 | p99 | unit | target |\n|---|---|---|---|---|---|---|---|\n");
 		for (Figure f : figures()) {
