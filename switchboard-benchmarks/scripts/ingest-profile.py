@@ -23,7 +23,7 @@ STEPS = [
     ("linked account lookup", r"WebexAccounts\.forPerson"),
     ("live event", r"LiveEvents\.|LiveCalls\.|LiveBroadcast"),
     ("delivery insert", r"DeliveryStore\.store"),
-    ("commit", r"TransactionManager\.(doCommit|processCommit|commit)\b|\.commit\(|GroupCommit.*commit"),
+    ("commit (H2: writing the chunk)", r"(?<!GroupCommit)\.(commit|doCommit|processCommit)$"),
     ("transaction begin / connection", r"TransactionManager\.(doBegin|getTransaction|startTransaction)|HikariPool|HikariProxyConnection"),
     ("event publication (Spring)", r"ApplicationEventMulticaster|publishEvent|EventPublicationRegistry"),
     ("event translation", r"EventTranslator\."),
