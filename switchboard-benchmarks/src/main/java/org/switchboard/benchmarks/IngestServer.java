@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>{@code count}: starts the product (no web server) on the same data, prints
  * {@code COUNT <deliveries> <calls> <disconnected calls>} and exits.</li>
  * </ul>
+ * The system property {@code bench.ingest.jvm} adds JVM options to the server's command line, e.g.
+ * {@code -Dbench.ingest.jvm=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile} to profile it.
  */
 final class IngestServer {
 
@@ -66,8 +68,28 @@ final class IngestServer {
 		return server;
 	}
 
+	ProcessHandle process() {
+		return process.toHandle();
+	}
+
 	int port() throws Exception {
 		return Integer.parseInt(ready.get().substring("READY ".length()).trim());
+	}
+
+	/**
+	 * Starts ({@code JFR.start name=ingest settings=profile}) or stops and writes ({@code JFR.stop name=ingest
+	 * filename=…}) a flight recording in the server through {@code jcmd}, so a recording can cover exactly the
+	 * measured runs and be written before {@code kill -9}.
+	 */
+	void jcmd(String... command) throws IOException, InterruptedException {
+		String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
+		List<String> line = new ArrayList<>(List.of(jcmd, Long.toString(process.pid())));
+		line.addAll(List.of(command));
+		Process run = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String output = new String(run.getInputStream().readAllBytes());
+		if (run.waitFor() != 0) {
+			throw new IllegalStateException("jcmd failed: " + output);
+		}
 	}
 
 	/** SIGKILL, no shutdown hook or graceful stop runs. */
@@ -92,6 +114,10 @@ final class IngestServer {
 		String javaBin = ProcessHandle.current().info().command().orElse("java");
 		String classPath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+		String jvmOptions = System.getProperty("bench.ingest.jvm", "").trim();
+		if (!jvmOptions.isEmpty()) {
+			command.addAll(List.of(jvmOptions.split("\\s+")));
+		}
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 			command.addAll(List.of("-jar", classPath));
 		}

@@ -16,6 +16,11 @@ import java.util.List;
  * stores nothing) gives the ceiling of the HTTP stack. The last run ends with {@code kill -9} of the server while
  * the clients are still posting; the product is then started again on the same data and counts what it stored:
  * every acknowledged delivery and call must be there (in-flight ones may be there too).
+ *
+ * <p>Each run prints the CPU per delivery of client, server and PostgreSQL and how busy the machine was
+ * ({@link CpuUse}). {@code --client=jdk} posts through the JDK HttpClient instead of the lean client;
+ * {@code -Dbench.ingest.jfr=<prefix>} records the server during the full-path runs into {@code <prefix>-<db>.jfr};
+ * {@code -Dbench.ingest.jvm=<options>} adds JVM options to the server.
  */
 final class WebhookIngestBenchmark {
 
@@ -27,37 +32,53 @@ final class WebhookIngestBenchmark {
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(20)).toSeconds();
 		int clients = options.integer("clients", 32);
 		int runs = options.integer("runs", 3);
+		boolean lean = switch (options.text("client", "lean")) {
+			case "lean" -> true;
+			case "jdk" -> false;
+			default -> throw new IllegalArgumentException("--client must be lean or jdk");
+		};
 		for (String kind : options.databases()) {
-			run(kind, seconds, clients, runs);
+			run(kind, seconds, clients, runs, lean);
 		}
 	}
 
-	private static void run(String kind, int seconds, int clients, int runs) throws Exception {
+	private static void run(String kind, int seconds, int clients, int runs, boolean lean) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Path numbersFile = Files.createTempFile("caller-numbers", ".txt");
 		IngestServer server = null;
 		try {
-			System.out.printf("%n== %s: webhook ingest, full call path, %d clients, %d runs of %d s, kill -9 at the end ==%n", kind,
-					clients, runs, seconds);
+			System.out.printf("%n== %s: webhook ingest, full call path, %d %s clients, %d runs of %d s, kill -9 at the end ==%n", kind,
+					clients, lean ? "lean" : "JDK HttpClient", runs, seconds);
 			server = IngestServer.serve(database, numbersFile);
 			IngestServer started = server;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(started)));
-			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients);
+			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients, lean);
 			load.run("/webhooks/webex", 5, () -> { });
-			double bare = load.run("/webhooks/bare", seconds, () -> { }).perSecond();
-			System.out.printf("bare endpoint     %,.0f deliveries/s%n", bare);
+			Measured bareRun = measured(load, "/webhooks/bare", seconds, started, false, null);
+			double bare = bareRun.result().perSecond();
+			System.out.printf("bare endpoint     %,.0f deliveries/s%n                  %s%n", bare, bareRun.cpu());
 			double[] rates = new double[runs];
+			double[] serverCpu = new double[runs];
 			List<CallLoad.Result> results = new ArrayList<>();
+			String recording = System.getProperty("bench.ingest.jfr");
+			if (recording != null) {
+				server.jcmd("JFR.start", "name=ingest", "settings=profile");
+			}
 			for (int r = 0; r < runs; r++) {
-				Runnable atDeadline = r == runs - 1 ? () -> kill(started) : () -> { };
-				CallLoad.Result result = load.run("/webhooks/webex", seconds, atDeadline);
+				Measured run = measured(load, "/webhooks/webex", seconds, started, r == runs - 1,
+						recording == null ? null : recording + "-" + kind + ".jfr");
+				CallLoad.Result result = run.result();
 				rates[r] = result.perSecond();
+				serverCpu[r] = run.serverMillisPerDelivery();
 				results.add(result);
-				System.out.printf("run %d             %,.0f deliveries/s, ack %s%n", r + 1, rates[r], result.latencies().summary());
+				System.out.printf("run %d             %,.0f deliveries/s, ack %s%n                  %s%n", r + 1, rates[r],
+						result.latencies().summary(), run.cpu());
 			}
 			System.out.println("killed with kill -9 while posting; starting again on the same data to count");
 			long[] found = IngestServer.countAfterRestart(database);
 			report(kind, bare, rates, merged(results), load, found);
+			Arrays.sort(serverCpu);
+			Report.value("webhook-ingest", "server CPU per delivery, full call path (median of " + runs + " runs)", kind, "ms", serverCpu[runs / 2], null);
 		}
 		finally {
 			if (server != null) {
@@ -90,6 +111,36 @@ final class WebhookIngestBenchmark {
 		Report.value("webhook-ingest", "deliveries found after restart", kind, "deliveries", found[0], "≥ acknowledged");
 		Report.value("webhook-ingest", "calls acknowledged before kill -9", kind, "calls", calls, null);
 		Report.value("webhook-ingest", "calls found after restart", kind, "calls", found[1], "≥ acknowledged");
+	}
+
+	private record Measured(CallLoad.Result result, String cpu, double serverMillisPerDelivery) {
+	}
+
+	/** One run with the CPU of client, server, PostgreSQL and machine taken at its deadline (before any kill). */
+	private static Measured measured(CallLoad load, String path, int seconds, IngestServer server, boolean killAtDeadline,
+			String recording) throws Exception {
+		CpuUse start = CpuUse.now(server.process());
+		CpuUse[] end = new CpuUse[1];
+		CallLoad.Result result = load.run(path, seconds, () -> {
+			end[0] = CpuUse.now(server.process());
+			if (killAtDeadline) {
+				if (recording != null) {
+					stopRecording(server, recording);
+				}
+				kill(server);
+			}
+		});
+		return new Measured(result, end[0].since(start, result.deliveries()), end[0].serverMillisPerDelivery(start, result.deliveries()));
+	}
+
+	private static void stopRecording(IngestServer server, String file) {
+		try {
+			server.jcmd("JFR.stop", "name=ingest", "filename=" + Path.of(file).toAbsolutePath());
+			System.out.println("flight recording of the full-path runs: " + file);
+		}
+		catch (Exception e) {
+			System.out.println("could not write the flight recording: " + e.getMessage());
+		}
 	}
 
 	private static Latencies merged(List<CallLoad.Result> results) {

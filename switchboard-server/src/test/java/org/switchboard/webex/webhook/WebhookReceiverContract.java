@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +86,43 @@ abstract class WebhookReceiverContract {
 		assertThat(event.ownerPersonId()).isEqualTo("PERSON-1");
 		assertThat(event.remoteNumber()).isEqualTo("+14155550142");
 		assertThat(event.callId()).isNotBlank();
+	}
+
+	@Test
+	void concurrentCallsAreEachStoredOnceWithTheirEventsInOrderAndRedeliveriesAreDuplicates() throws Exception {
+		String run = UUID.randomUUID().toString();
+		List<List<String>> calls = IntStream.range(0, 12).mapToObj(c -> Stream.of("alerting", "connected", "disconnected")
+			.map(state -> callDelivery("CALL-" + run + "-" + c, state, "Caller " + c, "+1415555" + (1000 + c))).toList()).toList();
+		ExecutorService clients = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<Future<List<String>>> answers = calls.stream().map(call -> clients.submit(() -> postInOrder(call))).toList();
+			for (Future<List<String>> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).allMatch(body -> body.contains("\"stored\""));
+			}
+			List<Future<List<String>>> again = calls.stream().map(call -> clients.submit(() -> postInOrder(call))).toList();
+			for (Future<List<String>> answer : again) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).allMatch(body -> body.contains("\"duplicate\""));
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+
+		assertThat(storedDeliveries()).isEqualTo(36);
+		List<Map<String, Object>> stored = jdbc.sql("SELECT state, answered_at FROM calling_call WHERE webex_call_id LIKE ?")
+			.param("CALL-" + run + "-%").query().listOfRows();
+		assertThat(stored).hasSize(12).allSatisfy(call -> {
+			assertThat(call.get("state")).isEqualTo("disconnected");
+			assertThat(call.get("answered_at")).as("connected was applied before the hang-up").isNotNull();
+		});
+	}
+
+	private List<String> postInOrder(List<String> deliveries) throws Exception {
+		List<String> answers = new java.util.ArrayList<>();
+		for (String body : deliveries) {
+			answers.add(post(body, Signatures.sign(SECRET, bytes(body))).body());
+		}
+		return answers;
 	}
 
 	@Test
@@ -263,7 +305,7 @@ abstract class WebhookReceiverContract {
 		return jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE webhook_id = ?").param(webhookId).query(Long.class).single();
 	}
 
-	/** Collects call events published on the server's request threads. */
+	/** Collects call events published while deliveries are written (on the group commit's writer threads). */
 	static class CallEvents {
 
 		private final List<WebexCallEvent> received = new CopyOnWriteArrayList<>();
