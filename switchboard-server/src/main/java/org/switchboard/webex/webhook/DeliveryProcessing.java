@@ -21,8 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a verified delivery and publishes its typed event in one transaction, which it shares with the other
- * deliveries of the moment ({@link GroupCommit}): the caller hears back once that transaction has committed. When that fails for a reason a
+ * Stores a verified delivery and publishes its typed event in one transaction. When that fails for a reason a
  * redelivery would meet again (a value no column holds, a listener's bug), the delivery is stored as a dead letter
  * in a fresh transaction and still acknowledged: Webex disables a webhook that keeps failing, and the agent's next
  * calls would never pop. Only a database that cannot be reached lets the failure through, so Webex retries.
@@ -36,13 +35,11 @@ class DeliveryProcessing implements WebhookDeadLetters {
 	private final WebexWebhooks webhooks;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
-	private final GroupCommit commits;
 	private final JsonMapper json;
 
 	DeliveryProcessing(DeliveryStore store, WebexWebhooks webhooks, ApplicationEventPublisher events,
-			TransactionTemplate transactions, GroupCommit commits, JsonMapper json) {
+			TransactionTemplate transactions, JsonMapper json) {
 		this.store = store;
-		this.commits = commits;
 		this.webhooks = webhooks;
 		this.events = events;
 		this.transactions = transactions;
@@ -53,7 +50,7 @@ class DeliveryProcessing implements WebhookDeadLetters {
 
 	Outcome receive(String webhookId, String resource, String event, byte[] body, JsonNode envelope, String owner) {
 		try {
-			OptionalLong stored = commits.run(orderKey(webhookId, envelope), () -> {
+			OptionalLong stored = transactions.execute(tx -> {
 				OptionalLong id = store.store(webhookId, resource, event, body, envelope, DeliveryStore.PROCESSED, null);
 				id.ifPresent(deliveryId -> {
 					MDC.put(WebhookReceiver.DELIVERY_ID, Long.toString(deliveryId));
@@ -75,13 +72,6 @@ class DeliveryProcessing implements WebhookDeadLetters {
 					tx -> store.store(webhookId, resource, event, body, envelope, DeliveryStore.FAILED, reason));
 			return stored.isPresent() ? Outcome.FAILED : Outcome.DUPLICATE;
 		}
-	}
-
-	/** Deliveries about one call (or one message, meeting…) keep their order: the same key, the same writer. */
-	private static String orderKey(String webhookId, JsonNode envelope) {
-		JsonNode data = envelope.path("data");
-		String callId = data.path("callId").asString("");
-		return !callId.isEmpty() ? callId : data.path("id").asString(webhookId);
 	}
 
 	@Override

@@ -305,7 +305,7 @@ abstract class WebhookReceiverContract {
 		return jdbc.sql("SELECT COUNT(*) FROM webex_delivery WHERE webhook_id = ?").param(webhookId).query(Long.class).single();
 	}
 
-	/** Collects call events published while deliveries are written (on the group commit's writer threads). */
+	/** Collects call events published on the server's request threads. */
 	static class CallEvents {
 
 		private final List<WebexCallEvent> received = new CopyOnWriteArrayList<>();
