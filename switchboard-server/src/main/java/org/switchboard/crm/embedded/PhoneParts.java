@@ -19,7 +19,11 @@ final class PhoneParts {
 	}
 
 	static List<String> of(String e164) {
-		List<String> groups = PhoneNormalizer.digitGroups(e164);
+		return ofGroups(PhoneNormalizer.digitGroups(e164));
+	}
+
+	/** The tails of a number given as its {@link PhoneNormalizer#digitGroups digit groups}. */
+	static List<String> ofGroups(List<String> groups) {
 		String digits = String.join("", groups);
 		List<String> parts = new ArrayList<>();
 		if (groups.size() <= 2) {

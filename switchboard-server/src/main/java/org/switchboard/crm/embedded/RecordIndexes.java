@@ -2,6 +2,7 @@ package org.switchboard.crm.embedded;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +12,16 @@ import org.switchboard.crm.FieldType;
 import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneNormalizer;
 
-/** The index rows a record needs: search terms, E.164 phone numbers and references. */
-record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, String> references) {
+/**
+ * The index rows a record needs: search terms, E.164 phone numbers with the distinct searchable tails of them
+ * ({@link PhoneParts}), and references.
+ */
+record RecordIndexes(Set<String> terms, Map<String, String> phones, Set<String> phoneTails, Map<String, String> references) {
 
 	static RecordIndexes of(ObjectDescription object, Map<String, Object> values, String phoneRegion) {
 		List<String> searchValues = new ArrayList<>();
 		Map<String, String> phones = new LinkedHashMap<>();
+		Set<String> phoneTails = new LinkedHashSet<>();
 		Map<String, String> references = new LinkedHashMap<>();
 		for (FieldDescription field : object.fields()) {
 			Object value = values.get(field.name());
@@ -27,13 +32,17 @@ record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, 
 				searchValues.add(value.toString());
 			}
 			if (field.type() == FieldType.PHONE) {
-				PhoneNormalizer.toE164(value.toString(), phoneRegion).ifPresent(e164 -> phones.put(field.name(), e164));
+				// One parse for the number and its tails (a bulk write's phones were parsed twice).
+				PhoneNormalizer.normalize(value.toString(), phoneRegion).ifPresent(phone -> {
+					phones.put(field.name(), phone.e164());
+					phoneTails.addAll(PhoneParts.ofGroups(phone.digitGroups()));
+				});
 			}
 			if (field.type() == FieldType.REFERENCE && field.updateable()) {
 				references.put(field.name(), value.toString());
 			}
 		}
-		return new RecordIndexes(SearchTerms.of(searchValues), phones, references);
+		return new RecordIndexes(SearchTerms.of(searchValues), phones, phoneTails, references);
 	}
 
 	static boolean isSearchField(FieldDescription field) {
