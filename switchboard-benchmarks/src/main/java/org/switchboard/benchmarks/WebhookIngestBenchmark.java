@@ -27,19 +27,23 @@ final class WebhookIngestBenchmark {
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(20)).toSeconds();
 		int clients = options.integer("clients", 32);
 		int runs = options.integer("runs", 3);
+		List<String> serverJvm = options.words("server-jvm");
 		for (String kind : options.databases()) {
-			run(kind, seconds, clients, runs);
+			run(kind, seconds, clients, runs, serverJvm);
 		}
 	}
 
-	private static void run(String kind, int seconds, int clients, int runs) throws Exception {
+	private static void run(String kind, int seconds, int clients, int runs, List<String> serverJvm) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Path numbersFile = Files.createTempFile("caller-numbers", ".txt");
 		IngestServer server = null;
 		try {
 			System.out.printf("%n== %s: webhook ingest, full call path, %d clients, %d runs of %d s, kill -9 at the end ==%n", kind,
 					clients, runs, seconds);
-			server = IngestServer.serve(database, numbersFile);
+			if (!serverJvm.isEmpty()) {
+				System.out.println("server JVM flags  " + String.join(" ", serverJvm));
+			}
+			server = IngestServer.serve(database, numbersFile, serverJvm);
 			IngestServer started = server;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(started)));
 			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients);
