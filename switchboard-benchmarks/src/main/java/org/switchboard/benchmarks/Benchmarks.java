@@ -35,10 +35,11 @@ public final class Benchmarks {
 					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
 					      load rate and store size, then phone lookup (messy formats, 1 in 4 a miss, cold after the
 					      restart and warm) and name-prefix search over generated Contacts+Leads
-					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32] [--runs=3]
+					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32] [--runs=3] [--server-jvm="-XX:…"]
 					      signed telephony_calls deliveries per second for a linked agent over the whole call path
 					      (alerting, connected, disconnected; unique bodies), vs a bare endpoint; kill -9 of the
-					      server at the end of the last run, then a restart counts acknowledged vs stored
+					      server at the end of the last run, then a restart counts acknowledged vs stored;
+					      --server-jvm: flags for the server's JVM only (the clients' JVM is this one)
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30] [--keep=NAME]
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]

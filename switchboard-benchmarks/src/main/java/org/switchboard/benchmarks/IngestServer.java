@@ -25,8 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>{@code count}: starts the product (no web server) on the same data, prints
  * {@code COUNT <deliveries> <calls> <disconnected calls>} and exits.</li>
  * </ul>
- * The system property {@code bench.ingest.jvm} adds JVM options to the server's command line, e.g.
- * {@code -Dbench.ingest.jvm=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile} to profile it.
+ * {@code webhook-ingest --server-jvm="…"} adds JVM options to the server's command line.
  */
 final class IngestServer {
 
@@ -55,9 +54,9 @@ final class IngestServer {
 		reader.start();
 	}
 
-	/** Starts the server on {@code database}; returns once it listens. */
-	static IngestServer serve(BenchDatabase database, Path numbers) throws Exception {
-		IngestServer server = new IngestServer(launch("serve", database, numbers));
+	/** Starts the server on {@code database} in a JVM with {@code jvmFlags} as well; returns once it listens. */
+	static IngestServer serve(BenchDatabase database, Path numbers, List<String> jvmFlags) throws Exception {
+		IngestServer server = new IngestServer(launch("serve", database, numbers, jvmFlags));
 		try {
 			server.awaitLine(900);
 		}
@@ -100,7 +99,7 @@ final class IngestServer {
 
 	/** Starts the product on the same data again and counts; {deliveries, calls, disconnected calls}. */
 	static long[] countAfterRestart(BenchDatabase database) throws Exception {
-		IngestServer server = new IngestServer(launch("count", database, Path.of("unused")));
+		IngestServer server = new IngestServer(launch("count", database, Path.of("unused"), List.of()));
 		String[] parts = server.awaitLine(900).split(" ");
 		server.process.waitFor(120, TimeUnit.SECONDS);
 		return new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]) };
@@ -110,14 +109,11 @@ final class IngestServer {
 		return ready.get(seconds, TimeUnit.SECONDS);
 	}
 
-	private static Process launch(String mode, BenchDatabase database, Path numbers) throws IOException {
+	private static Process launch(String mode, BenchDatabase database, Path numbers, List<String> jvmFlags) throws IOException {
 		String javaBin = ProcessHandle.current().info().command().orElse("java");
 		String classPath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
-		String jvmOptions = System.getProperty("bench.ingest.jvm", "").trim();
-		if (!jvmOptions.isEmpty()) {
-			command.addAll(List.of(jvmOptions.split("\\s+")));
-		}
+		command.addAll(jvmFlags);
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 			command.addAll(List.of("-jar", classPath));
 		}

@@ -38,6 +38,12 @@ final class Options {
 		return values.getOrDefault(name, fallback);
 	}
 
+	/** The option's value split at spaces; empty when the option is absent or blank. */
+	List<String> words(String name) {
+		String value = values.getOrDefault(name, "").strip();
+		return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+	}
+
 	/** A whole number, {@code fallback} when the option is absent. */
 	int integer(String name, int fallback) {
 		String value = values.get(name);

@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Each run prints the CPU per delivery of client, server and PostgreSQL and how busy the machine was
  * ({@link CpuUse}). {@code --client=jdk} posts through the JDK HttpClient instead of the lean client;
  * {@code -Dbench.ingest.jfr=<prefix>} records the server during the full-path runs into {@code <prefix>-<db>.jfr};
- * {@code -Dbench.ingest.jvm=<options>} adds JVM options to the server.
+ * {@code --server-jvm="<options>"} adds JVM options to the server (not to the clients' JVM).
  */
 final class WebhookIngestBenchmark {
 
@@ -37,19 +37,23 @@ final class WebhookIngestBenchmark {
 			case "jdk" -> false;
 			default -> throw new IllegalArgumentException("--client must be lean or jdk");
 		};
+		List<String> serverJvm = options.words("server-jvm");
 		for (String kind : options.databases()) {
-			run(kind, seconds, clients, runs, lean);
+			run(kind, seconds, clients, runs, lean, serverJvm);
 		}
 	}
 
-	private static void run(String kind, int seconds, int clients, int runs, boolean lean) throws Exception {
+	private static void run(String kind, int seconds, int clients, int runs, boolean lean, List<String> serverJvm) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Path numbersFile = Files.createTempFile("caller-numbers", ".txt");
 		IngestServer server = null;
 		try {
 			System.out.printf("%n== %s: webhook ingest, full call path, %d %s clients, %d runs of %d s, kill -9 at the end ==%n", kind,
 					clients, lean ? "lean" : "JDK HttpClient", runs, seconds);
-			server = IngestServer.serve(database, numbersFile);
+			if (!serverJvm.isEmpty()) {
+				System.out.println("server JVM flags  " + String.join(" ", serverJvm));
+			}
+			server = IngestServer.serve(database, numbersFile, serverJvm);
 			IngestServer started = server;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(started)));
 			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients, lean);

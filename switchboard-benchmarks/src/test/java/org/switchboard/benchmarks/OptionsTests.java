@@ -57,4 +57,13 @@ class OptionsTests {
 		assertThat(Options.parse(new String[0]).databases()).containsExactly("h2", "postgres");
 		assertThat(Options.parse(new String[] { "--db=h2" }).databases()).containsExactly("h2");
 	}
+
+	@Test
+	void wordsSplitAtSpacesKeepTheirOwnEqualsSignsAndAreEmptyWhenAbsentOrBlank() {
+		Options options = Options.parse(new String[] { "--server-jvm= -XX:TieredStopAtLevel=1  -Xss512k", "--blank= " });
+
+		assertThat(options.words("server-jvm")).containsExactly("-XX:TieredStopAtLevel=1", "-Xss512k");
+		assertThat(options.words("blank")).isEmpty();
+		assertThat(options.words("absent")).isEmpty();
+	}
 }
