@@ -2,10 +2,15 @@ package org.switchboard.notifications.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.messaging.SpaceLinked;
@@ -22,14 +27,16 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final DeliveryWorker worker;
 	private final NotificationProperties properties;
+	private final boolean virtualThreads;
 	private final Object monitor = new Object();
 	private final List<Thread> threads = new ArrayList<>();
 	private long signals;
 	private volatile boolean running;
 
-	Dispatcher(DeliveryWorker worker, NotificationProperties properties) {
+	Dispatcher(DeliveryWorker worker, NotificationProperties properties, Environment environment) {
 		this.worker = worker;
 		this.properties = properties;
+		this.virtualThreads = Threading.VIRTUAL.isActive(environment);
 	}
 
 	/** New work was committed: wake the idle workers now instead of at the next poll. */
@@ -62,12 +69,25 @@ public class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		running = true;
+		ThreadFactory factory = threadFactory();
 		for (int i = 1; i <= Math.max(1, properties.workers()); i++) {
-			Thread thread = new Thread(this::loop, "notifications-" + i);
-			thread.setDaemon(true);
+			Thread thread = factory.newThread(this::loop);
 			threads.add(thread);
 			thread.start();
 		}
+	}
+
+	/** Virtual threads when the runtime has them and {@code spring.threads.virtual.enabled} is set: a worker mostly waits for Webex. */
+	private ThreadFactory threadFactory() {
+		if (virtualThreads) {
+			return new VirtualThreadTaskExecutor("notifications-").getVirtualThreadFactory();
+		}
+		AtomicInteger next = new AtomicInteger();
+		return work -> {
+			Thread thread = new Thread(work, "notifications-" + next.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	@Override
