@@ -283,58 +283,31 @@ abstract class OutboxClaimContract {
 
 	@Test
 	void whileAPostIsInFlightAnotherWorkerDoesNotPostTheSameRow() throws Exception {
-		bot();
-		space("space-1", "joined", null);
-		long id = queue(1).get(0);
-		MovableClock clock = new MovableClock(Instant.now());
-		SlowWebex slow = new SlowWebex();
-		ExecutorService pool = Executors.newSingleThreadExecutor();
-		try {
-			Future<Boolean> first = pool.submit(() -> Workers.create(context, slow.webex, mock(WebexAccounts.class), clock).workOnce());
-			assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		try (FirstPostInFlight inFlight = new FirstPostInFlight()) {
+			inFlight.clock.advance(lease().minusSeconds(1));
+			boolean secondWorked = inFlight.worker().workOnce();
 
-			clock.advance(lease().minusSeconds(1));
-			boolean secondWorked = Workers.create(context, slow.webex, mock(WebexAccounts.class), clock).workOnce();
-			slow.release.countDown();
-
+			assertThat(inFlight.release()).isTrue();
 			assertThat(secondWorked).isFalse();
-			assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-			assertThat(slow.posts).containsExactly("first");
-			assertThat(outbox.find(id).orElseThrow().messageId()).isEqualTo("first");
-		}
-		finally {
-			slow.release.countDown();
-			pool.shutdownNow();
+			assertThat(inFlight.posts).containsExactly("first");
+			assertThat(outbox.find(inFlight.id).orElseThrow().messageId()).isEqualTo("first");
 		}
 	}
 
 	@Test
 	void aRowWhoseLeaseRanOutIsPostedByTheNextWorkerAndTheFirstWorkersLateOutcomeIsIgnored() throws Exception {
-		bot();
-		space("space-1", "joined", null);
-		long id = queue(1).get(0);
-		MovableClock clock = new MovableClock(Instant.now());
-		SlowWebex slow = new SlowWebex();
-		ExecutorService pool = Executors.newSingleThreadExecutor();
-		try {
-			Future<Boolean> first = pool.submit(() -> Workers.create(context, slow.webex, mock(WebexAccounts.class), clock).workOnce());
-			assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		try (FirstPostInFlight inFlight = new FirstPostInFlight()) {
+			inFlight.clock.advance(lease().plusSeconds(1));
+			assertThat(inFlight.worker().workOnce()).isTrue();
+			assertThat(outbox.find(inFlight.id).orElseThrow().messageId()).isEqualTo("second");
 
-			clock.advance(lease().plusSeconds(1));
-			assertThat(Workers.create(context, slow.webex, mock(WebexAccounts.class), clock).workOnce()).isTrue();
-			assertThat(outbox.find(id).orElseThrow().messageId()).isEqualTo("second");
-			slow.release.countDown();
-			assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(inFlight.release()).isTrue();
 
-			Delivery row = outbox.find(id).orElseThrow();
-			assertThat(slow.posts).as("a lease shorter than the post costs one duplicate").containsExactlyInAnyOrder("first", "second");
+			Delivery row = outbox.find(inFlight.id).orElseThrow();
+			assertThat(inFlight.posts).as("a lease shorter than the post costs one duplicate").containsExactlyInAnyOrder("first", "second");
 			assertThat(row.status()).isEqualTo("sent");
 			assertThat(row.messageId()).as("the first worker's late answer is not recorded").isEqualTo("second");
 			assertThat(row.attempts()).isEqualTo(1);
-		}
-		finally {
-			slow.release.countDown();
-			pool.shutdownNow();
 		}
 	}
 
@@ -382,15 +355,25 @@ abstract class OutboxClaimContract {
 		}
 	}
 
-	/** A Webex whose first post waits until released (a slow answer); later posts answer at once. */
-	private static final class SlowWebex {
+	/**
+	 * One delivery queued for a room the bot has joined, and a first worker inside its post, held there until released
+	 * (a slow Webex answer); later posts answer at once.
+	 */
+	private final class FirstPostInFlight implements AutoCloseable {
 
-		final CountDownLatch entered = new CountDownLatch(1);
-		final CountDownLatch release = new CountDownLatch(1);
+		final MovableClock clock = new MovableClock(Instant.now());
 		final List<String> posts = Collections.synchronizedList(new ArrayList<>());
-		final WebexClient webex = mock(WebexClient.class);
+		private final CountDownLatch entered = new CountDownLatch(1);
+		private final CountDownLatch release = new CountDownLatch(1);
+		private final WebexClient webex = mock(WebexClient.class);
+		private final ExecutorService pool = Executors.newSingleThreadExecutor();
+		final long id;
+		private final Future<Boolean> first;
 
-		SlowWebex() {
+		FirstPostInFlight() throws InterruptedException {
+			bot();
+			space("space-1", "joined", null);
+			id = queue(1).get(0);
 			when(webex.postMessage(any(), any(), any(), any())).thenAnswer(i -> {
 				String name = posts.isEmpty() ? "first" : "second";
 				posts.add(name);
@@ -400,6 +383,24 @@ abstract class OutboxClaimContract {
 				}
 				return message(name, i.getArgument(1));
 			});
+			first = pool.submit(() -> worker().workOnce());
+			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+
+		Workers.Worker worker() {
+			return Workers.create(context, webex, mock(WebexAccounts.class), clock);
+		}
+
+		/** Lets the first post answer; what the first worker's {@code workOnce} returned. */
+		boolean release() throws Exception {
+			release.countDown();
+			return first.get(10, TimeUnit.SECONDS);
+		}
+
+		@Override
+		public void close() {
+			release.countDown();
+			pool.shutdownNow();
 		}
 	}
 
