@@ -1,5 +1,6 @@
 package org.switchboard.notifications.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -24,6 +25,7 @@ import org.switchboard.notifications.bot.NotificationBot.BotChanged;
 public class Dispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final DeliveryWorker worker;
 	private final NotificationProperties properties;
@@ -91,12 +93,14 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	@Override
+	/** Waits for the posts in flight, 10 s in all however many workers there are; a post still running keeps its lease. */
 	public synchronized void stop() {
 		running = false;
 		wake();
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
 		for (Thread thread : threads) {
 			try {
-				thread.join(10_000);
+				thread.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
