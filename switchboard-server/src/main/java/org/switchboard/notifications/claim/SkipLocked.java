@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Claims one due row: read a few due keys without locking, then lock them one by one with
+ * Picks one due row to claim (the caller then leases it, ADR 38): read a few due keys without locking, then lock them one by one with
  * {@code ... WHERE key = ? AND <still due> FOR UPDATE SKIP LOCKED} until one is free. A single
  * {@code ORDER BY ... LIMIT 1 FOR UPDATE SKIP LOCKED} would do on PostgreSQL, but H2 applies the limit before
  * skipping, so every worker after the first would find "nothing due" while work waits; this form is correct and

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.notifications.bot.NotificationBot;
 import org.switchboard.notifications.bot.NotificationBot.BotChanged;
 import org.switchboard.notifications.bot.NotificationBot.Credentials;
+import org.switchboard.notifications.claim.Claimed;
 import org.switchboard.notifications.spaces.Space;
 import org.switchboard.notifications.spaces.RecordRooms;
 import org.switchboard.webex.WebexAccounts;
@@ -20,8 +21,9 @@ import org.switchboard.webex.WebexApiException;
 import org.switchboard.webex.WebexClient;
 
 /**
- * One unit of due work per transaction: add the bot to a room, or post one delivery. The claimed row stays locked
- * from claim through the post to "sent", so it is posted by the worker holding it and by no one else.
+ * One unit of due work: add the bot to a room, or post one delivery. A short transaction claims the row for a lease,
+ * the Webex calls run with no transaction open, and the outcome is recorded only if the claim still holds (ADR 38),
+ * so no other worker posts the row while the lease lasts and a late outcome never overwrites a later claim's.
  */
 @Component
 class DeliveryWorker {
@@ -55,23 +57,26 @@ class DeliveryWorker {
 
 	/** @return false when nothing was due */
 	boolean workOnce() {
-		return Boolean.TRUE.equals(transactions.execute(status -> joinDue() || deliverDue()));
+		return joinDue() || deliverDue();
 	}
 
 	private boolean joinDue() {
 		Optional<Credentials> credentials = bot.credentials();
-		Optional<Space> due = credentials.flatMap(c -> spaces.claimDueJoin(clock.instant()));
-		if (due.isEmpty()) {
+		Optional<Claimed<Space>> claim = credentials.isEmpty() ? Optional.empty()
+				: transactions.execute(status -> spaces.claimDueJoin(clock.instant(), leaseEnd()));
+		if (claim.isEmpty()) {
 			return false;
 		}
-		Space space = due.get();
+		Space space = claim.get().row();
 		try {
 			join(space, credentials.get());
+			keptOrLost(spaces.joined(claim.get(), credentials.get().email()), "Bot join of space " + space.spaceId());
 		}
 		catch (WebexApiException | CannotJoin e) {
 			int attempt = space.attempts() + 1;
 			boolean giveUp = attempt >= properties.maxAttempts() || !Backoff.worthRetrying(e);
-			spaces.joinFailed(space.spaceId(), e.getMessage(), clock.instant().plus(Backoff.after(attempt, e, properties)), giveUp);
+			keptOrLost(spaces.joinFailed(claim.get(), e.getMessage(), clock.instant().plus(Backoff.after(attempt, e, properties)), giveUp),
+					"Bot join of space " + space.spaceId());
 		}
 		return true;
 	}
@@ -83,43 +88,67 @@ class DeliveryWorker {
 	}
 
 	private boolean deliverDue() {
-		Instant now = clock.instant();
-		Optional<Delivery> due = outbox.claimDue(now);
-		due.ifPresent(this::deliver);
-		return due.isPresent();
+		Optional<Claimed<Delivery>> claim = transactions.execute(status -> outbox.claimDue(clock.instant(), leaseEnd()));
+		claim.ifPresent(this::deliver);
+		return claim.isPresent();
 	}
 
-	private void deliver(Delivery delivery) {
+	/** Runs with no transaction open: each Webex call is made between the claim's commit and the outcome's. */
+	private void deliver(Claimed<Delivery> claim) {
+		Delivery delivery = claim.row();
 		Instant now = clock.instant();
 		Optional<Credentials> credentials = bot.credentials();
 		if (credentials.isEmpty()) {
-			outbox.postpone(delivery.id(), NO_BOT, now.plus(NO_BOT_RECHECK), now);
+			keptOrLost(outbox.postpone(claim, NO_BOT, now.plus(NO_BOT_RECHECK), now), "Delivery " + delivery.id());
 			return;
 		}
 		Optional<Space> space = spaces.find(delivery.spaceId());
 		if (space.isEmpty()) {
-			outbox.attemptFailed(delivery.id(), "The space was unlinked from the record before delivery", now, true, now);
+			keptOrLost(outbox.attemptFailed(claim, "The space was unlinked from the record before delivery", now, true, now), "Delivery " + delivery.id());
 			return;
 		}
 		try {
 			if (!space.get().joinedBy(credentials.get().email())) {
 				join(space.get(), credentials.get());
+				spaces.joined(space.get().spaceId(), credentials.get().email());
+				if (!keptOrLost(outbox.extend(claim, leaseEnd()), "Delivery " + delivery.id())) {
+					return;
+				}
 			}
 			String messageId = webex.postMessage(credentials.get().token(), delivery.roomId(), delivery.text(), null).id();
-			outbox.sent(delivery.id(), messageId, clock.instant());
+			keptOrLost(outbox.sent(claim, messageId, clock.instant()), "Delivery " + delivery.id() + " (posted as " + messageId + ")");
 			metrics.attempt("200");
 		}
 		catch (WebexApiException | CannotJoin e) {
 			metrics.attempt(OutboxMetrics.statusOf(e));
-			int attempt = delivery.attempts() + 1;
-			boolean giveUp = attempt >= properties.maxAttempts() || !Backoff.worthRetrying(e);
-			Instant at = clock.instant();
-			outbox.attemptFailed(delivery.id(), e.getMessage(), at.plus(Backoff.after(attempt, e, properties)), giveUp, at);
+			failed(claim, e);
+		}
+	}
+
+	private void failed(Claimed<Delivery> claim, RuntimeException e) {
+		Delivery delivery = claim.row();
+		int attempt = delivery.attempts() + 1;
+		boolean giveUp = attempt >= properties.maxAttempts() || !Backoff.worthRetrying(e);
+		Instant at = clock.instant();
+		transactions.executeWithoutResult(status -> {
+			keptOrLost(outbox.attemptFailed(claim, e.getMessage(), at.plus(Backoff.after(attempt, e, properties)), giveUp, at), "Delivery " + delivery.id());
 			if (e instanceof WebexApiException webexError && (webexError.status() == 403 || webexError.status() == 404)) {
 				spaces.rejoin(delivery.spaceId(), at);
 			}
-			log.info("Notification delivery {} attempt {} failed{}: {}", delivery.id(), attempt, giveUp ? " for good" : "", e.getMessage());
+		});
+		log.info("Notification delivery {} attempt {} failed{}: {}", delivery.id(), attempt, giveUp ? " for good" : "", e.getMessage());
+	}
+
+	private Instant leaseEnd() {
+		return clock.instant().plus(properties.lease());
+	}
+
+	/** An outcome that found its claim gone was not recorded: the lease ran out and the row is another claim's now. */
+	private static boolean keptOrLost(boolean recorded, String work) {
+		if (!recorded) {
+			log.warn("{}: the claim's lease ran out before the outcome was recorded; the row is left to its next claim", work);
 		}
+		return recorded;
 	}
 
 	/** Adds the bot with the token of the user who linked the space (a member); "already a member" is success. */
@@ -136,7 +165,6 @@ class DeliveryWorker {
 				throw e;
 			}
 		}
-		spaces.joined(space.spaceId(), credentials.email());
 	}
 
 	static final class CannotJoin extends RuntimeException {

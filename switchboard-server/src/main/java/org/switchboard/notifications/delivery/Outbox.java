@@ -10,11 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.notifications.claim.Claimed;
 import org.switchboard.notifications.claim.SkipLocked;
 
 /**
- * The {@code notification_delivery} table. A worker claims a due row with {@code FOR UPDATE SKIP LOCKED} (see
- * {@link SkipLocked}; H2 2.x and PostgreSQL alike) and keeps the lock while it posts, so no other worker on any replica can post the same row.
+ * The {@code notification_delivery} table. A worker claims a due row for a lease in a short transaction ({@code FOR UPDATE
+ * SKIP LOCKED}, see {@link SkipLocked}; H2 2.x and PostgreSQL alike), posts with no transaction open, and records the
+ * outcome only while its claim holds, so no other worker on any replica posts the row while the lease lasts (ADR 38).
  */
 @Repository
 public class Outbox {
@@ -52,35 +54,56 @@ public class Outbox {
 				});
 	}
 
-	/** Locks one of the most overdue pending rows that no other transaction holds; the lock lasts until the caller commits. */
-	public Optional<Delivery> claimDue(Instant now) {
+	/**
+	 * Claims one of the most overdue pending rows that no other transaction holds, until {@code leaseEnd}: the row gets a
+	 * claim token and is due again at the lease's end, so a claimer that never records an outcome (it died) only delays
+	 * it. Call in a short transaction of its own and commit before calling Webex.
+	 */
+	public Optional<Claimed<Delivery>> claimDue(Instant now, Instant leaseEnd) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		List<Long> due = jdbc.sql("SELECT id FROM notification_delivery WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
 			.params(at, SkipLocked.CANDIDATES).query(Long.class).list();
 		return SkipLocked.claimOne(due, id -> jdbc.sql(COLUMNS + " WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")
-			.params(id, at).query(DELIVERY).optional());
+			.params(id, at).query(DELIVERY).optional())
+			.map(delivery -> lease(Claimed.of(delivery), leaseEnd));
 	}
 
-	public void sent(long id, String messageId, Instant now) {
-		jdbc.sql("UPDATE notification_delivery SET status = 'sent', attempts = attempts + 1, message_id = ?, last_error = NULL, sent_date = ?, updated_date = ? WHERE id = ?")
-			.params(messageId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), id).update();
+	private Claimed<Delivery> lease(Claimed<Delivery> claim, Instant leaseEnd) {
+		jdbc.sql("UPDATE notification_delivery SET claim_token = ?, next_attempt_at = ? WHERE id = ?")
+			.params(claim.token(), leaseEnd.atOffset(ZoneOffset.UTC), claim.row().id()).update();
+		return claim;
 	}
 
-	/** Records a failed attempt: due again at {@code retryAt}, or failed for good. */
-	public void attemptFailed(long id, String error, Instant retryAt, boolean giveUp, Instant now) {
-		jdbc.sql("UPDATE notification_delivery SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_date = ? WHERE id = ?")
-			.params(giveUp ? "failed" : "pending", truncate(error), retryAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), id).update();
+	/** Moves the claim's lease end; false when the claim was lost (its lease ran out and the row was claimed again). */
+	public boolean extend(Claimed<Delivery> claim, Instant leaseEnd) {
+		return jdbc.sql("UPDATE notification_delivery SET next_attempt_at = ? WHERE id = ? AND claim_token = ?")
+			.params(leaseEnd.atOffset(ZoneOffset.UTC), claim.row().id(), claim.token()).update() == 1;
 	}
 
-	/** Puts a row back without counting an attempt (nothing was sent: e.g. no bot registered yet). */
-	public void postpone(long id, String reason, Instant retryAt, Instant now) {
-		jdbc.sql("UPDATE notification_delivery SET last_error = ?, next_attempt_at = ?, updated_date = ? WHERE id = ?")
-			.params(truncate(reason), retryAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), id).update();
+	/** Marks the claimed row sent; false (nothing changed) when the claim was lost. */
+	public boolean sent(Claimed<Delivery> claim, String messageId, Instant now) {
+		return jdbc.sql("UPDATE notification_delivery SET status = 'sent', attempts = attempts + 1, message_id = ?, last_error = NULL, sent_date = ?, updated_date = ?, claim_token = NULL WHERE id = ? AND claim_token = ?")
+			.params(messageId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), claim.row().id(), claim.token()).update() == 1;
 	}
 
-	/** Rows postponed for want of a bot are due now (a bot was just registered). */
+	/** Records a failed attempt: due again at {@code retryAt}, or failed for good; false when the claim was lost. */
+	public boolean attemptFailed(Claimed<Delivery> claim, String error, Instant retryAt, boolean giveUp, Instant now) {
+		return jdbc.sql("UPDATE notification_delivery SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_date = ?, claim_token = NULL WHERE id = ? AND claim_token = ?")
+			.params(giveUp ? "failed" : "pending", truncate(error), retryAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
+					claim.row().id(), claim.token())
+			.update() == 1;
+	}
+
+	/** Puts a claimed row back without counting an attempt (nothing was sent: e.g. no bot registered yet). */
+	public boolean postpone(Claimed<Delivery> claim, String reason, Instant retryAt, Instant now) {
+		return jdbc.sql("UPDATE notification_delivery SET last_error = ?, next_attempt_at = ?, updated_date = ?, claim_token = NULL WHERE id = ? AND claim_token = ?")
+			.params(truncate(reason), retryAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), claim.row().id(), claim.token())
+			.update() == 1;
+	}
+
+	/** Rows postponed for want of a bot are due now (a bot was just registered); a claimed one is left to its claimer. */
 	void dueNowIfWaitingFor(String reason, Instant now) {
-		jdbc.sql("UPDATE notification_delivery SET next_attempt_at = ?, last_error = NULL WHERE status = 'pending' AND last_error = ?")
+		jdbc.sql("UPDATE notification_delivery SET next_attempt_at = ?, last_error = NULL WHERE status = 'pending' AND last_error = ? AND claim_token IS NULL")
 			.params(now.atOffset(ZoneOffset.UTC), reason).update();
 	}
 

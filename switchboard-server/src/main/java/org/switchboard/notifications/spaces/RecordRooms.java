@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.notifications.claim.Claimed;
 import org.switchboard.notifications.claim.SkipLocked;
 
 /** The {@code notification_space} table: record → rooms, and the bot's membership of each room. */
@@ -59,34 +60,54 @@ public class RecordRooms {
 		jdbc.sql("DELETE FROM notification_space WHERE space_id = ?").param(spaceId).update();
 	}
 
-	/** A new bot must join every room again; the join work starts now. */
+	/** A new bot must join every room again; the join work starts now, and joins under way no longer count. */
 	void rejoinAll(Instant now) {
-		jdbc.sql("UPDATE notification_space SET bot_state = 'pending', bot_email = NULL, attempts = 0, last_error = NULL, next_attempt_at = ?")
+		jdbc.sql("UPDATE notification_space SET bot_state = 'pending', bot_email = NULL, attempts = 0, last_error = NULL, next_attempt_at = ?, claim_token = NULL")
 			.param(now.atOffset(ZoneOffset.UTC)).update();
 	}
 
 	/** The bot lost access to the room (403/404): join again before the next post there. */
 	public void rejoin(String spaceId, Instant now) {
-		jdbc.sql("UPDATE notification_space SET bot_state = 'pending', attempts = 0, next_attempt_at = ? WHERE space_id = ?")
+		jdbc.sql("UPDATE notification_space SET bot_state = 'pending', attempts = 0, next_attempt_at = ?, claim_token = NULL WHERE space_id = ?")
 			.params(now.atOffset(ZoneOffset.UTC), spaceId).update();
 	}
 
-	/** Locks one space whose bot join is due, skipping those another worker holds. */
-	public Optional<Space> claimDueJoin(Instant now) {
+	/**
+	 * Claims one space whose bot join is due, skipping those another transaction holds, until {@code leaseEnd} (see
+	 * {@code Outbox.claimDue}). Call in a short transaction of its own and commit before calling Webex.
+	 */
+	public Optional<Claimed<Space>> claimDueJoin(Instant now, Instant leaseEnd) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		List<String> due = jdbc.sql("SELECT space_id FROM notification_space WHERE bot_state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?")
 			.params(at, SkipLocked.CANDIDATES).query(String.class).list();
 		return SkipLocked.claimOne(due, id -> jdbc.sql(COLUMNS + " WHERE space_id = ? AND bot_state = 'pending' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")
-			.params(id, at).query(SPACE).optional());
+			.params(id, at).query(SPACE).optional())
+			.map(space -> lease(Claimed.of(space), leaseEnd));
 	}
 
+	private Claimed<Space> lease(Claimed<Space> claim, Instant leaseEnd) {
+		jdbc.sql("UPDATE notification_space SET claim_token = ?, next_attempt_at = ? WHERE space_id = ?")
+			.params(claim.token(), leaseEnd.atOffset(ZoneOffset.UTC), claim.row().spaceId()).update();
+		return claim;
+	}
+
+	/** The bot is in the room (a delivery joined it on its way): a join claimed meanwhile no longer counts. */
 	public void joined(String spaceId, String botEmail) {
-		jdbc.sql("UPDATE notification_space SET bot_state = 'joined', bot_email = ?, attempts = 0, last_error = NULL WHERE space_id = ?")
+		jdbc.sql("UPDATE notification_space SET bot_state = 'joined', bot_email = ?, attempts = 0, last_error = NULL, claim_token = NULL WHERE space_id = ?")
 			.params(botEmail, spaceId).update();
 	}
 
-	public void joinFailed(String spaceId, String error, Instant retryAt, boolean giveUp) {
-		jdbc.sql("UPDATE notification_space SET bot_state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE space_id = ?")
-			.params(giveUp ? "failed" : "pending", error == null || error.length() <= 1000 ? error : error.substring(0, 1000), retryAt.atOffset(ZoneOffset.UTC), spaceId).update();
+	/** Records the claimed join; false (nothing changed) when the claim was lost. */
+	public boolean joined(Claimed<Space> claim, String botEmail) {
+		return jdbc.sql("UPDATE notification_space SET bot_state = 'joined', bot_email = ?, attempts = 0, last_error = NULL, claim_token = NULL WHERE space_id = ? AND claim_token = ?")
+			.params(botEmail, claim.row().spaceId(), claim.token()).update() == 1;
+	}
+
+	/** Records the claimed join's failure: due again at {@code retryAt}, or failed for good; false when the claim was lost. */
+	public boolean joinFailed(Claimed<Space> claim, String error, Instant retryAt, boolean giveUp) {
+		return jdbc.sql("UPDATE notification_space SET bot_state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claim_token = NULL WHERE space_id = ? AND claim_token = ?")
+			.params(giveUp ? "failed" : "pending", error == null || error.length() <= 1000 ? error : error.substring(0, 1000),
+					retryAt.atOffset(ZoneOffset.UTC), claim.row().spaceId(), claim.token())
+			.update() == 1;
 	}
 }
