@@ -3,12 +3,14 @@ package org.switchboard.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.support.MovableClock;
 
 class CheckedPasswordsTests {
 
-	private final SignInThrottleTests.MovableClock clock = new SignInThrottleTests.MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
 	private final CheckedPasswords checked = new CheckedPasswords(clock);
 
 	@Test

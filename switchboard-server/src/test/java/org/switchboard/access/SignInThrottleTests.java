@@ -2,17 +2,15 @@ package org.switchboard.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.support.MovableClock;
 
 class SignInThrottleTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
 	private final SignInThrottle throttle = new SignInThrottle(clock, 5);
 
 	@Test
@@ -57,30 +55,6 @@ class SignInThrottleTests {
 	private void fail(String user, String address, int times) {
 		for (int i = 0; i < times; i++) {
 			throttle.failed(user, address);
-		}
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 	}
 }

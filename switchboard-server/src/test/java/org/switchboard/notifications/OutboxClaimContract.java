@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ import org.switchboard.notifications.delivery.Workers;
 import org.switchboard.notifications.spaces.RecordRooms;
 import org.switchboard.notifications.spaces.Space;
 import org.switchboard.platform.secrets.Secrets;
+import org.switchboard.support.MovableClock;
 import org.switchboard.webex.WebexAccounts;
 import org.switchboard.webex.WebexClient;
 import org.switchboard.webex.WebexMessage;
@@ -401,34 +401,6 @@ abstract class OutboxClaimContract {
 		public void close() {
 			release.countDown();
 			pool.shutdownNow();
-		}
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 	}
 }
