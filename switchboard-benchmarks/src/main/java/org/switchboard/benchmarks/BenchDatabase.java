@@ -17,29 +17,35 @@ import org.switchboard.SwitchboardApplication;
 record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropper) {
 
 	private static final Path H2_DIR = Path.of("target", "bench-h2");
+	private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 	/** The product's H2 settings (application.properties), without the file path. */
 	static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072;RETENTION_TIME=1000;WRITE_DELAY=0";
 
 	static BenchDatabase create(String kind) throws IOException {
 		if (kind.equals("postgres")) {
 			String schema = "bench_" + System.currentTimeMillis();
-			String url = "jdbc:postgresql://127.0.0.1:5432/test";
-			return new BenchDatabase(kind, Map.of("spring.datasource.url", url + "?currentSchema=" + schema + "&reWriteBatchedInserts=true",
-					"spring.datasource.username", "postgres", "spring.datasource.password", "",
-					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true"),
-					() -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+			return postgres(schema, () -> execute(PG_URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
 		}
-		Path dir = H2_DIR;
-		delete(dir);
-		return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard")
-				+ H2_SETTINGS + System.getProperty("bench.h2.options", "")), () -> {
-					try {
-						delete(dir);
-					}
-					catch (IOException e) {
-						throw new IllegalStateException(e);
-					}
-				});
+		delete(H2_DIR);
+		return h2(H2_DIR, () -> {
+			try {
+				delete(H2_DIR);
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+	private static BenchDatabase postgres(String schema, Runnable dropper) {
+		return new BenchDatabase("postgres", Map.of("spring.datasource.url", PG_URL + "?currentSchema=" + schema + "&reWriteBatchedInserts=true",
+				"spring.datasource.username", "postgres", "spring.datasource.password", "",
+				"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true"), dropper);
+	}
+
+	private static BenchDatabase h2(Path dir, Runnable dropper) {
+		return new BenchDatabase("h2", Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("switchboard")
+				+ H2_SETTINGS + System.getProperty("bench.h2.options", "")), dropper);
 	}
 
 	/**
@@ -51,15 +57,8 @@ record BenchDatabase(String kind, Map<String, Object> properties, Runnable dropp
 		if (!name.matches("[a-z0-9_]{1,30}")) {
 			throw new IllegalArgumentException("--keep must be 1-30 of a-z, 0-9 and _, not " + name);
 		}
-		if (kind.equals("postgres")) {
-			String schema = "bench_keep_" + name;
-			return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema
-					+ "&reWriteBatchedInserts=true", "spring.datasource.username", "postgres", "spring.datasource.password", "",
-					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true"), () -> { });
-		}
-		Path file = Path.of("target", "bench-h2-keep-" + name).toAbsolutePath().resolve("switchboard");
-		return new BenchDatabase(kind, Map.of("spring.datasource.url", "jdbc:h2:file:" + file + H2_SETTINGS
-				+ System.getProperty("bench.h2.options", "")), () -> { });
+		return kind.equals("postgres") ? postgres("bench_keep_" + name, () -> { })
+				: h2(Path.of("target", "bench-h2-keep-" + name), () -> { });
 	}
 
 	/**
