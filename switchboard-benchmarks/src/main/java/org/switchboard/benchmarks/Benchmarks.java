@@ -18,6 +18,7 @@ public final class Benchmarks {
 			case "webhook-ingest" -> WebhookIngestBenchmark.main(rest);
 			case "webhook-ingest-server" -> IngestServer.main(rest);
 			case "screen-pop" -> ScreenPopBenchmark.main(rest);
+			case ScreenPopServer.ENTRY -> ScreenPopServer.main(rest);
 			case "notifications" -> NotificationsBenchmark.main(rest);
 			case "meetings" -> MeetingsBenchmark.main(rest);
 			case "screen-pop-replicas" -> ReplicasBenchmark.main(rest);
@@ -41,7 +42,10 @@ public final class Benchmarks {
 					      server at the end of the last run, then a restart counts acknowledged vs stored;
 					      --server-jvm: flags for the server's JVM only (the clients' JVM is this one)
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30] [--keep=NAME]
-					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
+					             [--warm-up=5s] [--server-jvm="-XX:…"] [--jfr=FILE]
+					      webhook in to SSE call event out at a fixed call rate, the server in its own JVM, with CPU
+					      per pop of client, server and PostgreSQL; then the dialer's type-ahead; --keep: generate
+					      once into a kept store and measure on it later; --jfr: flight recording of the measured run
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
 					      until all are delivered to the bundled sandbox

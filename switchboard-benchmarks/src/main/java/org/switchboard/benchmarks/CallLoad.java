@@ -6,15 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.crypto.Mac;
 
 /**
  * Closed-loop load of whole calls: each client takes the next call number and posts its three signed
@@ -89,7 +85,8 @@ final class CallLoad {
 			int acked = 0;
 			boolean failed = false;
 			for (int step = 0; step < STATES.length && !failed; step++) {
-				failed = !client.post(delivery(call, step), latencies);
+				String number = ScreenPopBenchmark.asCallerId(numbers.get((int) (call % numbers.size())), (int) call);
+				failed = !client.post(delivery(run, call, step, number), latencies);
 				acked += failed ? 0 : 1;
 			}
 			ok.addAndGet(acked);
@@ -109,21 +106,19 @@ final class CallLoad {
 
 		private final URI uri;
 		private final KeepAliveConnection connection;
-		private final Mac mac = ScreenPopBenchmark.signer();
-		private final byte[] head;
+		private final SignedPost post;
 
 		Client(URI uri) {
 			this.uri = uri;
 			this.connection = new KeepAliveConnection(uri.getPort());
-			this.head = ("POST " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + uri.getPort()
-					+ "\r\nContent-Type: application/json\r\nX-Spark-Signature: ").getBytes(StandardCharsets.US_ASCII);
+			this.post = new SignedPost(uri.getPort(), uri.getPath());
 		}
 
 		/** True when acknowledged with 2xx; false when refused or the connection failed (the server was killed). */
 		boolean post(byte[] body, Latencies latencies) {
 			long start = System.nanoTime();
 			try {
-				int status = lean ? connection.exchange(request(body)) : viaJdk(body);
+				int status = lean ? connection.exchange(post.request(body)) : viaJdk(body);
 				if (status / 100 != 2) {
 					return false;
 				}
@@ -135,15 +130,6 @@ final class CallLoad {
 			catch (Exception e) {
 				return false;
 			}
-		}
-
-		private byte[] request(byte[] body) {
-			byte[] rest = (HexFormat.of().formatHex(mac.doFinal(body)) + "\r\nContent-Length: " + body.length + "\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII);
-			byte[] request = Arrays.copyOf(head, head.length + rest.length + body.length);
-			System.arraycopy(rest, 0, request, head.length, rest.length);
-			System.arraycopy(body, 0, request, head.length + rest.length, body.length);
-			return request;
 		}
 
 		private int viaJdk(byte[] body) throws Exception {
@@ -158,13 +144,13 @@ final class CallLoad {
 		}
 	}
 
-	private byte[] delivery(long call, int step) {
+	/** Delivery {@code step} (0 alerting, 1 connected, 2 disconnected) of the linked agent's inbound call {@code call}. */
+	static byte[] delivery(String run, long call, int step, String number) {
 		String state = STATES[step];
 		Instant now = Instant.now();
 		String eventType = step == 0 ? "received" : state;
 		String event = step == 0 ? "created" : step == 2 ? "deleted" : "updated";
 		String times = (step >= 1 ? ",\"answered\":\"" + now + "\"" : "") + (step == 2 ? ",\"disconnected\":\"" + now + "\"" : "");
-		String number = ScreenPopBenchmark.asCallerId(numbers.get((int) (call % numbers.size())), (int) call);
 		return ("""
 				{"id":"%s","name":"bench","targetUrl":"http://127.0.0.1/webhooks/webex","resource":"telephony_calls","event":"%s",\
 				"orgId":"ORG","createdBy":"%s","appId":"APP","ownedBy":"creator","status":"active","created":"2026-11-25T10:00:00.000Z",\

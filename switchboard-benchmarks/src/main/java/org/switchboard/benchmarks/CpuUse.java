@@ -23,10 +23,10 @@ record CpuUse(long clientNanos, long serverNanos, long postgresNanos, long machi
 				System.nanoTime());
 	}
 
-	/** CPU per delivery between {@code start} and this snapshot, with the cores' use, as one line. */
-	String since(CpuUse start, long deliveries) {
+	/** CPU per {@code unit} (a delivery, a pop) between {@code start} and this snapshot, with the cores' use, as one line. */
+	String since(CpuUse start, long deliveries, String unit) {
 		double wall = (wallNanos - start.wallNanos) / 1e9;
-		return String.format("CPU ms/delivery: client %.3f, server %.3f, PostgreSQL %.3f; cores busy: client %.2f, server %.2f, "
+		return String.format("CPU ms/" + unit + ": client %.3f, server %.3f, PostgreSQL %.3f; cores busy: client %.2f, server %.2f, "
 				+ "PostgreSQL %.2f, machine %.2f of %d", perDelivery(clientNanos - start.clientNanos, deliveries),
 				perDelivery(serverNanos - start.serverNanos, deliveries), perDelivery(postgresNanos - start.postgresNanos, deliveries),
 				(clientNanos - start.clientNanos) / 1e9 / wall, (serverNanos - start.serverNanos) / 1e9 / wall,

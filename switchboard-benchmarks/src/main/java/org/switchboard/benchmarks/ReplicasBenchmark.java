@@ -58,8 +58,8 @@ final class ReplicasBenchmark {
 			proxy = haproxy(proxyPort, servers.stream().map(ReplicasBenchmark::port).toList());
 			awaitProxy(proxyPort);
 			System.out.printf("%n== %d replica(s) behind HAProxy on :%d ==%n", replicas, proxyPort);
-			ScreenPopBenchmark.screenPops(proxyPort, numbers, rate, 5, "warm-up      ");
-			return ScreenPopBenchmark.screenPops(proxyPort, numbers, rate, seconds, "screen pop   ");
+			new PopLoad(proxyPort, numbers).run(rate, 5, "warm-up      ");
+			return new PopLoad(proxyPort, numbers).run(rate, seconds, "screen pop   ").summary();
 		}
 		finally {
 			if (proxy != null) {

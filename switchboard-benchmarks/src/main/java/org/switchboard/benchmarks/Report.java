@@ -43,8 +43,13 @@ final class Report {
 	}
 
 	static void latency(String benchmark, String figure, String database, Latencies latencies, String target) {
-		FIGURES.add(new Figure(benchmark, figure, database, "ms", null, latencies.percentileMillis(50),
-				latencies.percentileMillis(99), target, command));
+		FIGURES.add(new Figure(benchmark, figure, database, "ms", null, measured(latencies.percentileMillis(50)),
+				measured(latencies.percentileMillis(99)), target, command));
+	}
+
+	/** Null (an empty cell) for a percentile of nothing. */
+	private static Double measured(double millis) {
+		return Double.isNaN(millis) ? null : millis;
 	}
 
 	/** Adds a figure as given; a null command is the current one. */

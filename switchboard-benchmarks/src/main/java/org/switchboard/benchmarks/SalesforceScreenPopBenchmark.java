@@ -47,13 +47,13 @@ final class SalesforceScreenPopBenchmark {
 			ScreenPopBenchmark.linkAgent(context, jdbc);
 			Optional<RunningSalesforce> org = context.getBeanProvider(RunningSalesforce.class).stream().findFirst();
 			List<String> numbers = org.map(SalesforceScreenPopBenchmark::storedNumbers).orElseGet(() -> ScreenPopBenchmark.callerNumbers(jdbc));
-			ScreenPopBenchmark.screenPops(port, numbers, rate, 5, mode + " warm-up");
+			new PopLoad(port, numbers).run(rate, 5, mode + " warm-up");
 			List<Double> p50 = new ArrayList<>();
 			List<Double> p99 = new ArrayList<>();
 			for (int run = 1; run <= runs; run++) {
 				long doubleNanos = org.map(RunningSalesforce::handlingNanos).orElse(0L);
 				long doubleRequests = org.map(RunningSalesforce::requestsHandled).orElse(0L);
-				Latencies latencies = ScreenPopBenchmark.screenPopLatencies(port, numbers, rate, seconds, mode + " run " + run);
+				Latencies latencies = new PopLoad(port, numbers).run(rate, seconds, mode + " run " + run).latencies();
 				p50.add(latencies.percentileMillis(50));
 				p99.add(latencies.percentileMillis(99));
 				int pops = rate * seconds;

@@ -46,7 +46,7 @@ final class WebhookIngestBenchmark {
 	private static void run(String kind, int seconds, int clients, int runs, boolean lean, List<String> serverJvm) throws Exception {
 		BenchDatabase database = BenchDatabase.create(kind);
 		Path numbersFile = Files.createTempFile("caller-numbers", ".txt");
-		IngestServer server = null;
+		ServerProcess server = null;
 		try {
 			System.out.printf("%n== %s: webhook ingest, full call path, %d %s clients, %d runs of %d s, kill -9 at the end ==%n", kind,
 					clients, lean ? "lean" : "JDK HttpClient", runs, seconds);
@@ -54,7 +54,7 @@ final class WebhookIngestBenchmark {
 				System.out.println("server JVM flags  " + String.join(" ", serverJvm));
 			}
 			server = IngestServer.serve(database, numbersFile, serverJvm);
-			IngestServer started = server;
+			ServerProcess started = server;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(started)));
 			CallLoad load = new CallLoad(server.port(), Files.readAllLines(numbersFile), clients, lean);
 			load.run("/webhooks/webex", 5, () -> { });
@@ -121,7 +121,7 @@ final class WebhookIngestBenchmark {
 	}
 
 	/** One run with the CPU of client, server, PostgreSQL and machine taken at its deadline (before any kill). */
-	private static Measured measured(CallLoad load, String path, int seconds, IngestServer server, boolean killAtDeadline,
+	private static Measured measured(CallLoad load, String path, int seconds, ServerProcess server, boolean killAtDeadline,
 			String recording) throws Exception {
 		CpuUse start = CpuUse.now(server.process());
 		CpuUse[] end = new CpuUse[1];
@@ -134,10 +134,10 @@ final class WebhookIngestBenchmark {
 				kill(server);
 			}
 		});
-		return new Measured(result, end[0].since(start, result.deliveries()), end[0].serverMillisPerDelivery(start, result.deliveries()));
+		return new Measured(result, end[0].since(start, result.deliveries(), "delivery"), end[0].serverMillisPerDelivery(start, result.deliveries()));
 	}
 
-	private static void stopRecording(IngestServer server, String file) {
+	private static void stopRecording(ServerProcess server, String file) {
 		try {
 			server.jcmd("JFR.stop", "name=ingest", "filename=" + Path.of(file).toAbsolutePath());
 			System.out.println("flight recording of the full-path runs: " + file);
@@ -154,7 +154,7 @@ final class WebhookIngestBenchmark {
 		return all;
 	}
 
-	private static void kill(IngestServer server) {
+	private static void kill(ServerProcess server) {
 		try {
 			server.kill();
 		}
