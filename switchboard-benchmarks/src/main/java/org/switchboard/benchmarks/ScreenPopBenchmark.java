@@ -41,7 +41,7 @@ final class ScreenPopBenchmark {
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
 		String keep = options.text("keep", null);
 		Server server = new Server(options.words("server-jvm"), options.text("jfr", null),
-				(int) options.duration("warm-up", ChronoUnit.SECONDS, Duration.ofSeconds(5)).toSeconds());
+				(int) options.duration("warm-up", ChronoUnit.SECONDS, Duration.ofSeconds(5)).toSeconds(), options.flag("type-ahead", true));
 		for (String kind : options.databases()) {
 			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, server);
 		}
@@ -49,9 +49,10 @@ final class ScreenPopBenchmark {
 
 	/**
 	 * {@code --server-jvm="…"}: flags for the server's JVM; {@code --jfr=FILE}: a flight recording of the measured run;
-	 * {@code --warm-up=5s}: each of the three warm-up steps (a young JVM spends much of its CPU compiling).
+	 * {@code --warm-up=5s}: each of the three warm-up steps (a young JVM spends much of its CPU compiling);
+	 * {@code --type-ahead=false}: screen pops only.
 	 */
-	private record Server(List<String> jvmFlags, String recording, int warmUpSeconds) {
+	private record Server(List<String> jvmFlags, String recording, int warmUpSeconds, boolean typeAhead) {
 	}
 
 	/** With {@code --keep=NAME} the records are generated once into a kept store and later runs measure on it. */
@@ -72,9 +73,11 @@ final class ScreenPopBenchmark {
 				load.run(step, options.warmUpSeconds(), String.format("warm-up %3d/s", step));
 			}
 			measure(server, load, kind, String.format("at %d calls/s, %,d records", rate, records), rate, seconds, options.recording());
-			server.send("TYPE-AHEAD " + typeAhead.toAbsolutePath());
-			server.await("TYPE-AHEAD", 600);
-			typeAhead(typeAhead, kind);
+			if (options.typeAhead()) {
+				server.send("TYPE-AHEAD " + typeAhead.toAbsolutePath());
+				server.await("TYPE-AHEAD", 900);
+				typeAhead(typeAhead, kind);
+			}
 			server.send("EXIT");
 			server.awaitExit(120);
 		}
