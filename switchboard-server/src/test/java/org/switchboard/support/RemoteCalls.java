@@ -1,7 +1,11 @@
 package org.switchboard.support;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
@@ -23,10 +27,40 @@ public final class RemoteCalls {
 	public record Call(String port, String method, boolean inTransaction, String thread) {
 	}
 
+	/** A slow remote answer: the held call waits inside the port until the test releases it. */
+	public static final class Hold {
+
+		private final CountDownLatch entered = new CountDownLatch(1);
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		public void awaitEntered() throws InterruptedException {
+			if (!entered.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The held call was never made");
+			}
+		}
+
+		public void release() {
+			released.countDown();
+		}
+
+		void hold() throws InterruptedException {
+			entered.countDown();
+			released.await(60, TimeUnit.SECONDS);
+		}
+	}
+
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
+	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
 	public void clear() {
 		calls.clear();
+	}
+
+	/** The next call of this method waits inside the port, as a slow CRM or Webex would, until released. */
+	public Hold holdNext(String method) {
+		Hold hold = new Hold();
+		holds.put(method, hold);
+		return hold;
 	}
 
 	/** The calls of this method (of either port) so far. */
@@ -45,6 +79,10 @@ public final class RemoteCalls {
 		proxy.addAdvice((MethodInterceptor) invocation -> {
 			calls.add(new Call(port, invocation.getMethod().getName(), TransactionSynchronizationManager.isActualTransactionActive(),
 					Thread.currentThread().getName()));
+			Hold hold = holds.remove(invocation.getMethod().getName());
+			if (hold != null) {
+				hold.hold();
+			}
 			return invocation.proceed();
 		});
 		return proxy.getProxy(target.getClass().getClassLoader());

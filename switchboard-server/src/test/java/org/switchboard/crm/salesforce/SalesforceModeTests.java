@@ -435,6 +435,52 @@ class SalesforceModeTests {
 		assertThat(remote.inTransaction("get")).isEmpty();
 	}
 
+	@Test
+	@Order(16)
+	void aMatchLostBeforeItWasRecordedIsMadeByTheCallsNextEvent() throws Exception {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Recovered", "Phone", "(415) 555-0147"));
+		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
+			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
+			sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 415 555 0147\"}");
+			String callId = events.next(c -> c.get("state").asString().equals("alerting") && "+1 415 555 0147".equals(c.get("remoteNumber").asString()),
+					WAIT).data().get("callId").asString();
+			// The server stopped after the webhook's commit, before the match was recorded.
+			jdbc.sql("UPDATE calling_call SET matches = '[]', match_pending = TRUE WHERE id = ?").param(callId).update();
+
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/answer", "{}").status()).isEqualTo(204);
+			JsonNode connected = events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("connected"), WAIT).data();
+			assertThat(connected.get("matches")).extracting(m -> m.get("id").asString()).containsExactly(contact);
+			assertThat(jdbc.sql("SELECT match_pending FROM calling_call WHERE id = ?").param(callId).query(Boolean.class).single()).isFalse();
+			hangUp(callId);
+		}
+	}
+
+	@Test
+	@Order(17)
+	void whileASlowOrgWritesTheTaskTheCallRowIsFreeAndASecondSaveIsRefused() throws Exception {
+		String callId = endedInboundCall("+1 415 555 0146");
+		RemoteCalls.Hold slow = remote.holdNext("create");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<ApiClient.Response> first = pool.submit(() -> api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{\"subject\":\"Slow\"}"));
+			slow.awaitEntered();
+			Future<Integer> otherWriter = pool.submit(() -> transactions.execute(s ->
+					jdbc.sql("UPDATE calling_call SET remote_name = remote_name WHERE id = ?").param(callId).update()));
+			assertThat(otherWriter.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("not blocked by the save in flight").isEqualTo(1);
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{}").status()).as("a second save").isEqualTo(409);
+			assertThat(api().send(AGENT, "DELETE", "/api/calling/drafts/" + callId, null).status()).as("a dismiss").isEqualTo(409);
+
+			slow.release();
+			ApiClient.Response logged = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+			assertThat(tasksOf(callId)).extracting(t -> t.get("Id")).containsExactly(logged.json().get("taskId").asString());
+		}
+		finally {
+			slow.release();
+			pool.shutdownNow();
+		}
+	}
+
 	private String endedInboundCall(String number) throws Exception {
 		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
 			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
