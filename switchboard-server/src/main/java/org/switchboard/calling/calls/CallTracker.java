@@ -67,20 +67,27 @@ public class CallTracker {
 	/**
 	 * Records the call the user just placed through Webex (ADR 0040): the number is matched in the CRM first, with no
 	 * transaction open, unless the call was placed from a record; then one short transaction stores the call, or
-	 * completes the row an early webhook stored, and locks it while the record it was placed from is noted.
+	 * completes the row an early webhook stored (and sends it to the user's tabs, which that webhook left to the
+	 * match), and locks it while the record it was placed from is noted.
 	 */
 	public CallRow placed(String userId, String webexCallId, String number, Optional<Match> who) {
 		List<Match> matches = who.map(List::of).orElseGet(() -> matcher.match(Direction.OUTBOUND, number, false));
 		return transactions.execute(tx -> {
 			store.insertIfAbsent(newCall(userId, webexCallId, Direction.OUTBOUND, number, null, false, matches, clock.instant()), false);
 			String id = store.idOfWebexCall(webexCallId).orElseThrow();
-			if (who.isEmpty()) {
-				store.matched(id, matches);
-				return store.lock(id).orElseThrow();
+			CallRow call = store.lock(id).orElseThrow();
+			boolean unsent = store.awaitsMatch(id);
+			if (who.isPresent()) {
+				call = call.withWho(who.get());
+				store.update(call);
 			}
-			CallRow placed = store.lock(id).orElseThrow().withWho(who.get());
-			store.update(placed);
-			return placed;
+			else if (store.matched(id, matches)) {
+				call = store.byId(id).orElseThrow();
+			}
+			if (unsent) {
+				live.publish(userId, CallView.of(call));
+			}
+			return call;
 		});
 	}
 
