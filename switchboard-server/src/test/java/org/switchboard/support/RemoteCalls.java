@@ -51,9 +51,15 @@ public final class RemoteCalls {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+	private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
 
 	public void clear() {
 		calls.clear();
+	}
+
+	/** The next call of this method fails with {@code failure}, as a CRM or Webex that is down would. */
+	public void failNext(String method, RuntimeException failure) {
+		failures.put(method, failure);
 	}
 
 	/** The next call of this method waits inside the port, as a slow CRM or Webex would, until released. */
@@ -82,6 +88,10 @@ public final class RemoteCalls {
 			Hold hold = holds.remove(invocation.getMethod().getName());
 			if (hold != null) {
 				hold.hold();
+			}
+			RuntimeException failure = failures.remove(invocation.getMethod().getName());
+			if (failure != null) {
+				throw failure;
 			}
 			return invocation.proceed();
 		});

@@ -150,6 +150,9 @@ class SalesforceModeTests {
 	@Autowired
 	RemoteCalls remote;
 
+	@Autowired
+	org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
 	@Test
 	@Order(1)
 	void theDemoDataIsSeededIntoTheOrgThroughThePort() {
@@ -479,6 +482,33 @@ class SalesforceModeTests {
 			slow.release();
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	@Order(18)
+	void aChangeWhoseRenderingFailedStaysInTheRegistryAndIsNotifiedOnceWhenResubmitted() {
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
+		String id = inSalesforce("Opportunity", Map.of("Name", "Retried deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 1);
+		String room = linkedSpace(id);
+		remote.failNext("get", new IllegalStateException("Salesforce did not answer"));
+
+		inSalesforceUpdate("Opportunity", id, Map.of("StageName", "Qualification"));
+		Awaitility.await("the failed publication").atMost(WAIT).until(() -> unfinishedNotificationsOf(id) == 1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE record_id = ?").param(id).query(Integer.class).single()).isZero();
+		assertThat(stream.state().lastReplayId()).as("the CDC batch committed all the same").isNotBlank();
+
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RecordChanged change && change.recordId().equals(id));
+		Awaitility.await("the bot's message").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() == 1);
+		Awaitility.await().atMost(WAIT).until(() -> unfinishedNotificationsOf(id) == 0);
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RecordChanged change && change.recordId().equals(id));
+		Awaitility.await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> botMessages(room).size() == 1);
+		assertThat(botMessages(room).get(0).text()).isEqualTo("Stage of Retried deal is now Qualification (was Prospecting)");
+	}
+
+	private int unfinishedNotificationsOf(String recordId) {
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE '%RemoteChanges%' "
+				+ "AND serialized_event LIKE ?").param("%" + recordId + "%").query(Integer.class).single();
 	}
 
 	private String endedInboundCall(String number) throws Exception {
