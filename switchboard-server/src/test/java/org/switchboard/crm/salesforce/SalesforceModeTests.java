@@ -153,6 +153,9 @@ class SalesforceModeTests {
 	@Autowired
 	org.springframework.modulith.events.IncompleteEventPublications incomplete;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Test
 	@Order(1)
 	void theDemoDataIsSeededIntoTheOrgThroughThePort() {
@@ -504,6 +507,7 @@ class SalesforceModeTests {
 		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RecordChanged change && change.recordId().equals(id));
 		Awaitility.await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> botMessages(room).size() == 1);
 		assertThat(botMessages(room).get(0).text()).isEqualTo("Stage of Retried deal is now Qualification (was Prospecting)");
+		assertThat(context.containsBean("applicationTaskExecutor")).as("Boot's executor still runs every other @Async").isTrue();
 	}
 
 	private int unfinishedNotificationsOf(String recordId) {
