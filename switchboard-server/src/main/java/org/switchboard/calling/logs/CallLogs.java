@@ -67,8 +67,8 @@ public class CallLogs {
 			});
 		}
 		CallRow call = store.byId(callId).orElseThrow();
-		CallLogSettings.Direction direction = settings.callLogs().of(call.direction().inbound());
-		String taskId = claims.write(call, checkedTask(call, request), userId, locked -> checkCanLog(locked, direction));
+		String taskId = claims.write(call, checkedTask(call, request), userId,
+				locked -> checkCanLog(locked, settings.callLogs().of(locked.direction().inbound())));
 		store.byId(callId).ifPresent(logged -> live.publish(userId, CallView.of(logged)));
 		return taskId;
 	}
