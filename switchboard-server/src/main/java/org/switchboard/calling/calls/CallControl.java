@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.calling.settings.CallingSettings;
 import org.switchboard.crm.CrmException;
 import org.switchboard.crm.CrmRecord;
@@ -49,16 +48,15 @@ public class CallControl {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * Places the call with no transaction open (the record's number is read from the CRM, then Webex dials), and
+	 * records it in one short transaction after (ADR 0040). Should the server stop between the two, the call rings all
+	 * the same and its webhooks store it, matched by number; only the record it was placed from is not noted.
+	 */
 	public Dialled dial(String userId, DialRequest request) {
 		Target target = target(request);
 		WebexCall placed = WebexCalls.asUser(accounts, userId, token -> webex.dial(token, target.number()));
-		CallRow call = tracker.track(userId, placed.id(), Direction.OUTBOUND, target.number(), null,
-				false, clock.instant());
-		if (target.who().isPresent()) {
-			call = call.withWho(target.who().get());
-			store.update(call);
-		}
+		CallRow call = tracker.placed(userId, placed.id(), target.number(), target.who());
 		return new Dialled(CallView.of(call), target.extension());
 	}
 

@@ -25,7 +25,7 @@ public class CallMatcher {
 
 	/** Inbound calls search per the inbound toggles, outbound calls per the dialer's; withheld numbers match nothing. */
 	public List<Match> match(Direction direction, String number, boolean privacyEnabled) {
-		if (privacyEnabled || number == null || number.isBlank()) {
+		if (!asksTheCrm(number, privacyEnabled)) {
 			return List.of();
 		}
 		SearchSettings search = settings.search();
@@ -36,5 +36,18 @@ public class CallMatcher {
 			.map(m -> new Match(m.record().object(), m.record().id(), m.record().name(), m.phoneField(),
 					m.record().getString(m.phoneField())))
 			.toList();
+	}
+
+	/** Whether matching this number reads the CRM at all (a withheld or missing number matches nothing). */
+	static boolean asksTheCrm(String number, boolean privacyEnabled) {
+		return !privacyEnabled && number != null && !number.isBlank();
+	}
+
+	/**
+	 * Whether the CRM's records live in our own database (the embedded store): matching is then a local read that may
+	 * run in a transaction; a remote CRM (Salesforce) is asked over HTTP, which must not (ADR 0040).
+	 */
+	boolean readsOurDatabase() {
+		return records.writesJoinOurTransaction();
 	}
 }

@@ -45,17 +45,70 @@ public class CallStore {
 		return jdbc.sql("SELECT id FROM calling_call WHERE webex_call_id = ?").param(webexCallId).query(String.class).optional();
 	}
 
-	/** Inserts the call unless a row for its Webex call exists already (a concurrent event or the dial response). */
-	void insertIfAbsent(CallRow call) {
+	/**
+	 * Inserts the call unless a row for its Webex call exists already (a concurrent event or the dial response);
+	 * {@code matchPending}: its caller is still to be matched, after this transaction (ADR 0040).
+	 */
+	void insertIfAbsent(CallRow call, boolean matchPending) {
 		jdbc.sql("""
 				INSERT INTO calling_call (id, webex_call_id, user_id, direction, state, remote_number, remote_name, privacy_enabled,
-				    matches, who_id, created_at, answered_at, disconnected_at, last_event_at, log_status, task_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+				    matches, who_id, created_at, answered_at, disconnected_at, last_event_at, log_status, task_id, match_pending)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
 			.params(call.id(), call.webexCallId(), call.userId(), call.direction().name(), call.state(), call.remoteNumber(),
 					call.remoteName(), call.privacyEnabled(), json.writeValueAsString(call.matches()), call.whoId(),
 					utc(call.createdAt()), utc(call.answeredAt()), utc(call.disconnectedAt()), utc(call.lastEventAt()),
-					call.logStatus(), call.taskId())
+					call.logStatus(), call.taskId(), matchPending)
 			.update();
+	}
+
+	/** Whether the call's caller is still to be matched: stored before its match, and placed from no record. */
+	boolean awaitsMatch(String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM calling_call WHERE id = ? AND match_pending AND who_id IS NULL").param(id)
+			.query(Integer.class).single() > 0;
+	}
+
+	/** Calls still to be matched, first seen before {@code before} (their match was lost: a crash, a CRM failure). */
+	List<String> awaitingMatch(Instant before, int limit) {
+		return jdbc.sql("SELECT id FROM calling_call WHERE match_pending AND who_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?")
+			.params(utc(before), limit).query(String.class).list();
+	}
+
+	/**
+	 * Records the caller's matches (and the only match's name when the call has none) if the call still awaits them;
+	 * one statement that touches no state, so it never reorders events. False when it no longer awaited them.
+	 */
+	boolean matched(String id, List<Match> matches) {
+		String name = matches.size() == 1 ? matches.get(0).name() : null;
+		return jdbc.sql("""
+				UPDATE calling_call SET matches = ?, remote_name = COALESCE(remote_name, ?), match_pending = FALSE
+				WHERE id = ? AND match_pending AND who_id IS NULL""")
+			.params(json.writeValueAsString(matches), name, id).update() == 1;
+	}
+
+	/**
+	 * Claims the call's log for writing it to a remote CRM until {@code until}, unless another claim holds it still
+	 * (false then); call in the transaction that holds the call's lock and commit before writing to the CRM.
+	 */
+	public boolean claimLog(String id, String token, Instant now, Instant until) {
+		return jdbc.sql("UPDATE calling_call SET log_claim = ?, log_claim_until = ? WHERE id = ? AND (log_claim_until IS NULL OR log_claim_until <= ?)")
+			.params(token, utc(until), id, utc(now)).update() == 1;
+	}
+
+	/** Records the Task of a claimed log; false when the claim was lost (it ran out and another one took the call). */
+	public boolean loggedWithClaim(String id, String token, String taskId) {
+		return jdbc.sql("UPDATE calling_call SET log_status = 'logged', task_id = ?, log_claim = NULL, log_claim_until = NULL WHERE id = ? AND log_claim = ?")
+			.params(taskId, id, token).update() == 1;
+	}
+
+	/** Gives up a claim whose CRM write failed, so that the user may try again at once. */
+	public void releaseLog(String id, String token) {
+		jdbc.sql("UPDATE calling_call SET log_claim = NULL, log_claim_until = NULL WHERE id = ? AND log_claim = ?").params(id, token).update();
+	}
+
+	/** Whether a claim on the call's log is running now (a save is writing its Task). */
+	public boolean logClaimed(String id, Instant now) {
+		return jdbc.sql("SELECT COUNT(*) FROM calling_call WHERE id = ? AND log_claim_until > ?").params(id, utc(now))
+			.query(Integer.class).single() > 0;
 	}
 
 	public void update(CallRow call) {

@@ -1,5 +1,6 @@
 package org.switchboard.calling.logs;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.calling.calls.CallControl;
 import org.switchboard.calling.calls.CallRow;
 import org.switchboard.calling.calls.CallStore;
@@ -32,29 +34,52 @@ public class CallLogs {
 	private final CrmRecords records;
 	private final CallingSettings settings;
 	private final LiveCalls live;
+	private final LogClaims claims;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
 
-	CallLogs(CallControl calls, CallStore store, CrmRecords records, CallingSettings settings, LiveCalls live) {
+	CallLogs(CallControl calls, CallStore store, CrmRecords records, CallingSettings settings, LiveCalls live, LogClaims claims,
+			TransactionTemplate transactions, Clock clock) {
 		this.calls = calls;
 		this.store = store;
 		this.records = records;
 		this.settings = settings;
 		this.live = live;
+		this.claims = claims;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
-	/** Writes the Task for the user's ended call; every check runs before anything is written. */
-	@Transactional
+	/**
+	 * Writes the Task for the user's ended call; every check runs before anything is written. A CRM kept in our database
+	 * writes it in the transaction that holds the call's lock, so the Task and "logged" commit together; a remote CRM
+	 * is written with no transaction open, under a claim on the call's log ({@link LogClaims}, ADR 0040).
+	 */
 	public String save(String userId, String callId, LogRequest request) {
 		calls.owned(userId, callId);
-		CallRow call = store.lock(callId).orElseThrow();
+		if (records.writesJoinOurTransaction()) {
+			return transactions.execute(tx -> {
+				CallRow call = store.lock(callId).orElseThrow();
+				CallRow logged = call.withLog("logged", records.create("Task", checkedTask(call, request), userId).id());
+				store.update(logged);
+				live.publish(userId, CallView.of(logged));
+				return logged.taskId();
+			});
+		}
+		CallRow call = store.byId(callId).orElseThrow();
+		String taskId = claims.write(call, checkedTask(call, request), userId,
+				locked -> checkCanLog(locked, settings.callLogs().of(locked.direction().inbound())));
+		store.byId(callId).ifPresent(logged -> live.publish(userId, CallView.of(logged)));
+		return taskId;
+	}
+
+	/** The Task's fields once every check passed; reads the CRM (whose ids the request names). */
+	private Map<String, Object> checkedTask(CallRow call, LogRequest request) {
 		CallLogSettings.Direction direction = settings.callLogs().of(call.direction().inbound());
 		checkCanLog(call, direction);
 		LogRequest effective = withDefaultWho(call, request);
 		checkRequest(effective, direction);
-		String taskId = records.create("Task", task(call, effective), userId).id();
-		CallRow logged = call.withLog("logged", taskId);
-		store.update(logged);
-		live.publish(userId, CallView.of(logged));
-		return taskId;
+		return task(call, effective);
 	}
 
 	/** The user's ended calls still waiting for a log. */
@@ -68,6 +93,9 @@ public class CallLogs {
 		CallRow call = store.lock(callId).orElseThrow();
 		if (!"draft".equals(call.logStatus())) {
 			throw ProblemException.conflict("Only a draft log can be dismissed; this call's log is " + call.logStatus());
+		}
+		if (store.logClaimed(callId, clock.instant())) {
+			throw ProblemException.conflict("This call's log is being saved");
 		}
 		CallRow dismissed = call.withLog("dismissed", null);
 		store.update(dismissed);

@@ -16,8 +16,9 @@ import org.switchboard.notifications.template.Template;
 import org.switchboard.notifications.template.Values;
 
 /**
- * Renders templates for a change: current values (relationship paths included) from one CRM read in the writing
- * transaction, prior values from the change itself; a field the change did not touch has the same prior value.
+ * Renders templates for a change: current values (relationship paths included) from one CRM read, prior values from
+ * the change itself; a field the change did not touch has the same prior value. The read runs in the writing
+ * transaction only when the CRM is kept in our database (ADR 0040).
  */
 @Component
 public class MessageRenderer {
@@ -26,6 +27,11 @@ public class MessageRenderer {
 
 	MessageRenderer(CrmRecords records) {
 		this.records = records;
+	}
+
+	/** Whether the CRM's records are read from our own database (the embedded store), not over the network. */
+	boolean readsOurDatabase() {
+		return records.writesJoinOurTransaction();
 	}
 
 	/** One text per rule, in the order given. */

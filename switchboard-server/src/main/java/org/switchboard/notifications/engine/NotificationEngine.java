@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.crm.RecordChanged;
 import org.switchboard.notifications.delivery.Dispatcher;
 import org.switchboard.notifications.delivery.NewDelivery;
@@ -18,8 +19,10 @@ import org.switchboard.notifications.spaces.Space;
 import org.switchboard.notifications.spaces.RecordRooms;
 
 /**
- * Turns record changes into outbox rows, synchronously in the writing transaction, so a change and its
- * notifications commit (or roll back) together. Rules are matched from the cache before anything is read.
+ * Turns record changes into outbox rows. For a CRM kept in our database, synchronously in the writing transaction, so a
+ * change and its notifications commit (or roll back) together. A remote CRM's record is read over HTTP, which no
+ * transaction may wait for: its changes are queued after their commit ({@link RemoteChanges}, ADR 0040). Rules are
+ * matched from the cache before anything is read.
  */
 @Component
 class NotificationEngine {
@@ -29,29 +32,53 @@ class NotificationEngine {
 	private final MessageRenderer renderer;
 	private final Outbox outbox;
 	private final Dispatcher dispatcher;
+	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	NotificationEngine(RuleCache rules, RecordRooms spaces, MessageRenderer renderer, Outbox outbox, Dispatcher dispatcher, Clock clock) {
+	NotificationEngine(RuleCache rules, RecordRooms spaces, MessageRenderer renderer, Outbox outbox, Dispatcher dispatcher,
+			TransactionTemplate transactions, Clock clock) {
 		this.rules = rules;
 		this.spaces = spaces;
 		this.renderer = renderer;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	@EventListener
 	void on(RecordChanged change) {
-		if (change.kind() != RecordChanged.Kind.UPDATED) {
+		if (!renderer.readsOurDatabase()) {
 			return;
+		}
+		List<NewDelivery> rows = deliveries(change);
+		if (!rows.isEmpty()) {
+			outbox.enqueue(rows, clock.instant());
+			wakeDispatcherAfterCommit();
+		}
+	}
+
+	/** A remote CRM's committed change: rendered with no transaction open, then queued in a short one. */
+	void queueCommitted(RecordChanged change) {
+		List<NewDelivery> rows = deliveries(change);
+		if (!rows.isEmpty()) {
+			transactions.executeWithoutResult(tx -> outbox.enqueue(rows, clock.instant()));
+			dispatcher.wake();
+		}
+	}
+
+	/** One row per matching rule and space of the record, rendered with the record as it is now; none for most changes. */
+	private List<NewDelivery> deliveries(RecordChanged change) {
+		if (change.kind() != RecordChanged.Kind.UPDATED) {
+			return List.of();
 		}
 		List<CompiledRule> matching = rules.activeRules(change.object()).stream().filter(r -> r.matches(change)).toList();
 		if (matching.isEmpty()) {
-			return;
+			return List.of();
 		}
 		List<Space> rooms = spaces.ofRecord(change.recordId());
 		if (rooms.isEmpty()) {
-			return;
+			return List.of();
 		}
 		List<String> texts = renderer.render(change, matching);
 		String key = ChangeKey.of(change);
@@ -63,8 +90,7 @@ class NotificationEngine {
 						space.roomId(), texts.get(i)));
 			}
 		}
-		outbox.enqueue(rows, clock.instant());
-		wakeDispatcherAfterCommit();
+		return rows;
 	}
 
 	private void wakeDispatcherAfterCommit() {

@@ -43,6 +43,7 @@ import org.switchboard.crm.CrmRecords;
 import org.switchboard.platform.errors.Refusal;
 import org.switchboard.support.ApiClient;
 import org.switchboard.support.EmbeddedServerTest;
+import org.switchboard.support.RemoteCalls;
 import org.switchboard.support.SseClient;
 
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // A context of its own (Salesforce mode) with a Webex sandbox port of its own: cached contexts stay up side by side.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "switchboard.embedded.notifications=false")
+@org.springframework.context.annotation.Import(RemoteCalls.Recording.class)
 class SalesforceModeTests {
 
 	private static final int SANDBOX_PORT = EmbeddedDefault.freePort();
@@ -144,6 +146,15 @@ class SalesforceModeTests {
 
 	@Autowired
 	CrmConnectionStatus status;
+
+	@Autowired
+	RemoteCalls remote;
+
+	@Autowired
+	org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	@Test
 	@Order(1)
@@ -325,6 +336,204 @@ class SalesforceModeTests {
 		assertThat(console.body()).contains("data-stream-state>connected<").contains("data-change-stream")
 			.contains("data-stream-dead-letters>1<").contains("data-dead-letter=\"dl-console\"").contains("data-replay-dead-letter")
 			.contains("Could not decode: test");
+	}
+
+	// Remote calls outside database transactions (ADR 0040): in Salesforce mode the CRM port is HTTP as Webex is.
+
+	@Test
+	@Order(10)
+	void clickToCallReadsTheRecordAndDialsWebexWithNoTransactionOpen() {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Dialled", "MobilePhone", "(303) 555-0187"));
+		remote.clear();
+		ApiClient.Response dialled = api().send(AGENT, "POST", "/api/calling/calls",
+				"{\"object\":\"Contact\",\"id\":\"" + contact + "\",\"phoneField\":\"MobilePhone\"}");
+		assertThat(dialled.status()).as(dialled.body()).isEqualTo(201);
+		assertThat(dialled.json().get("whoId").asString()).as("the record the call was placed from").isEqualTo(contact);
+		assertThat(remote.of("dial")).hasSize(1);
+		assertThat(remote.inTransaction("dial")).isEmpty();
+		assertThat(remote.inTransaction("get")).isEmpty();
+		hangUp(dialled.json().get("callId").asString());
+
+		remote.clear();
+		ApiClient.Response typed = api().send(AGENT, "POST", "/api/calling/calls", "{\"to\":\"+1 720 555 0100\"}");
+		assertThat(typed.status()).as(typed.body()).isEqualTo(201);
+		assertThat(remote.of("findByPhone")).as("the number is matched in the org").isNotEmpty();
+		assertThat(remote.inTransaction("findByPhone")).isEmpty();
+		assertThat(remote.inTransaction("dial")).isEmpty();
+		hangUp(typed.json().get("callId").asString());
+	}
+
+	@Test
+	@Order(11)
+	void anInboundCallIsMatchedInTheOrgWithNoTransactionOpenAndStillPopsWithItsMatch() throws Exception {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Popped", "Phone", "(415) 555-0143"));
+		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
+			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
+			remote.clear();
+			sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 415 555 0143\"}");
+			JsonNode ringing = events.next(c -> c.get("state").asString().equals("alerting")
+					&& "+1 415 555 0143".equals(c.get("remoteNumber").asString()), WAIT).data();
+			assertThat(ringing.get("matches")).as("the first ringing event already carries the match")
+				.extracting(m -> m.get("id").asString()).containsExactly(contact);
+			assertThat(remote.of("findByPhone")).isNotEmpty();
+			assertThat(remote.inTransaction("findByPhone")).as("matched while the webhook's transaction was open").isEmpty();
+			hangUp(ringing.get("callId").asString());
+		}
+	}
+
+	@Test
+	@Order(12)
+	void aCallLogIsWrittenToTheOrgWithNoTransactionOpenAndOnceOnly() throws Exception {
+		String callId = endedInboundCall("+1 415 555 0144");
+		remote.clear();
+		ApiClient.Response logged = api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{\"subject\":\"Outside\"}");
+		assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+		assertThat(remote.of("create")).hasSize(1);
+		assertThat(remote.inTransaction("create")).as("the Task written under the call row's lock").isEmpty();
+		assertThat(tasksOf(callId)).extracting(t -> t.get("Id")).containsExactly(logged.json().get("taskId").asString());
+		assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{}").status()).as("a second log").isEqualTo(409);
+		assertThat(tasksOf(callId)).hasSize(1);
+	}
+
+	@Test
+	@Order(13)
+	void aLogWhoseTaskReachedTheOrgBeforeACrashIsRecordedWithoutASecondTask() throws Exception {
+		String callId = endedInboundCall("+1 415 555 0145");
+		String webexCallId = jdbc.sql("SELECT webex_call_id FROM calling_call WHERE id = ?").param(callId).query(String.class).single();
+		// An earlier save wrote the Task, then the server died before it recorded it: the row is still a draft.
+		String orphan = inSalesforce("Task", Map.of("Subject", "Written before the crash", "CallObject", webexCallId, "Status", "Completed"));
+
+		ApiClient.Response logged = api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{\"subject\":\"Again\"}");
+		assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+		assertThat(logged.json().get("taskId").asString()).isEqualTo(orphan);
+		assertThat(tasksOf(callId)).hasSize(1);
+	}
+
+	@Test
+	@Order(14)
+	void theBotTokenIsCheckedWithWebexWithNoTransactionOpen() {
+		remote.clear();
+		assertThat(api().send(ApiClient.ADMIN, "PUT", "/api/admin/notifications/bot", "{\"accessToken\":\"" + BOT_TOKEN + "\"}").status())
+			.isEqualTo(200);
+		assertThat(remote.of("me")).hasSize(1);
+		assertThat(remote.inTransaction("me")).isEmpty();
+		assertThat(jdbc.sql("SELECT email FROM notification_bot").query(String.class).list()).containsExactly(BOT_EMAIL);
+	}
+
+	@Test
+	@Order(15)
+	void aChangesMessageReadsTheRecordWithNoTransactionOpenWhetherTheChangeCameByCdcOrByOurOwnWrite() {
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
+		String id = inSalesforce("Opportunity", Map.of("Name", "Outside deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 1);
+		String room = linkedSpace(id);
+		remote.clear();
+
+		inSalesforceUpdate("Opportunity", id, Map.of("StageName", "Qualification"));
+		Awaitility.await("the bot's message").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() == 1);
+		String agent = records.findByField("User", "Username", AGENT).get(0).id();
+		records.update("Opportunity", id, Map.of("StageName", "Closed Won"), agent);
+		Awaitility.await("the second message").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() == 2);
+
+		assertThat(botMessages(room)).extracting(WebexMessage::text).containsExactlyInAnyOrder(
+				"Stage of Outside deal is now Qualification (was Prospecting)", "Stage of Outside deal is now Closed Won (was Qualification)");
+		assertThat(remote.of("get")).as("the template's current values are read from the org").isNotEmpty();
+		assertThat(remote.inTransaction("get")).isEmpty();
+	}
+
+	@Test
+	@Order(16)
+	void aMatchLostBeforeItWasRecordedIsMadeByTheCallsNextEvent() throws Exception {
+		String contact = inSalesforce("Contact", Map.of("LastName", "Recovered", "Phone", "(415) 555-0147"));
+		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
+			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
+			sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"+1 415 555 0147\"}");
+			String callId = events.next(c -> c.get("state").asString().equals("alerting") && "+1 415 555 0147".equals(c.get("remoteNumber").asString()),
+					WAIT).data().get("callId").asString();
+			// The server stopped after the webhook's commit, before the match was recorded.
+			jdbc.sql("UPDATE calling_call SET matches = '[]', match_pending = TRUE WHERE id = ?").param(callId).update();
+
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/answer", "{}").status()).isEqualTo(204);
+			JsonNode connected = events.next(c -> c.get("callId").asString().equals(callId) && c.get("state").asString().equals("connected"), WAIT).data();
+			assertThat(connected.get("matches")).extracting(m -> m.get("id").asString()).containsExactly(contact);
+			assertThat(jdbc.sql("SELECT match_pending FROM calling_call WHERE id = ?").param(callId).query(Boolean.class).single()).isFalse();
+			hangUp(callId);
+		}
+	}
+
+	@Test
+	@Order(17)
+	void whileASlowOrgWritesTheTaskTheCallRowIsFreeAndASecondSaveIsRefused() throws Exception {
+		String callId = endedInboundCall("+1 415 555 0146");
+		RemoteCalls.Hold slow = remote.holdNext("create");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<ApiClient.Response> first = pool.submit(() -> api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{\"subject\":\"Slow\"}"));
+			slow.awaitEntered();
+			Future<Integer> otherWriter = pool.submit(() -> transactions.execute(s ->
+					jdbc.sql("UPDATE calling_call SET remote_name = remote_name WHERE id = ?").param(callId).update()));
+			assertThat(otherWriter.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("not blocked by the save in flight").isEqualTo(1);
+			assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/log", "{}").status()).as("a second save").isEqualTo(409);
+			assertThat(api().send(AGENT, "DELETE", "/api/calling/drafts/" + callId, null).status()).as("a dismiss").isEqualTo(409);
+
+			slow.release();
+			ApiClient.Response logged = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+			assertThat(tasksOf(callId)).extracting(t -> t.get("Id")).containsExactly(logged.json().get("taskId").asString());
+		}
+		finally {
+			slow.release();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	@Order(18)
+	void aChangeWhoseRenderingFailedStaysInTheRegistryAndIsNotifiedOnceWhenResubmitted() {
+		Awaitility.await().atMost(WAIT).until(() -> stream.state().connected());
+		String id = inSalesforce("Opportunity", Map.of("Name", "Retried deal", "StageName", "Prospecting", "CloseDate", "2026-12-31"));
+		Awaitility.await().atMost(WAIT).until(() -> captured.of(id).size() == 1);
+		String room = linkedSpace(id);
+		remote.failNext("get", new IllegalStateException("Salesforce did not answer"));
+
+		inSalesforceUpdate("Opportunity", id, Map.of("StageName", "Qualification"));
+		Awaitility.await("the failed publication").atMost(WAIT).until(() -> unfinishedNotificationsOf(id) == 1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE record_id = ?").param(id).query(Integer.class).single()).isZero();
+		assertThat(stream.state().lastReplayId()).as("the CDC batch committed all the same").isNotBlank();
+
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RecordChanged change && change.recordId().equals(id));
+		Awaitility.await("the bot's message").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> botMessages(room).size() == 1);
+		Awaitility.await().atMost(WAIT).until(() -> unfinishedNotificationsOf(id) == 0);
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RecordChanged change && change.recordId().equals(id));
+		Awaitility.await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> botMessages(room).size() == 1);
+		assertThat(botMessages(room).get(0).text()).isEqualTo("Stage of Retried deal is now Qualification (was Prospecting)");
+		assertThat(context.containsBean("applicationTaskExecutor")).as("Boot's executor still runs every other @Async").isTrue();
+	}
+
+	private int unfinishedNotificationsOf(String recordId) {
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE '%RemoteChanges%' "
+				+ "AND serialized_event LIKE ?").param("%" + recordId + "%").query(Integer.class).single();
+	}
+
+	private String endedInboundCall(String number) throws Exception {
+		try (SseClient events = new SseClient(port, AGENT, "/api/calling/events")) {
+			Awaitility.await().atMost(WAIT).until(() -> events.status() == 200);
+			sandbox("/sandbox/calls/inbound", "{\"toEmail\":\"agent@switchboard.test\",\"fromNumber\":\"" + number + "\"}");
+			String callId = events.next(c -> c.get("state").asString().equals("alerting") && number.equals(c.get("remoteNumber").asString()), WAIT)
+				.data().get("callId").asString();
+			hangUp(callId);
+			events.next(c -> c.get("callId").asString().equals(callId) && c.get("log").asString().equals("draft"), WAIT);
+			return callId;
+		}
+	}
+
+	private void hangUp(String callId) {
+		assertThat(api().send(AGENT, "POST", "/api/calling/calls/" + callId + "/hangup", "{}").status()).isEqualTo(204);
+	}
+
+	private List<Map<String, Object>> tasksOf(String callId) {
+		String webexCallId = jdbc.sql("SELECT webex_call_id FROM calling_call WHERE id = ?").param(callId).query(String.class).single();
+		return org.store().all("Task").stream().filter(t -> webexCallId.equals(t.get("CallObject"))).toList();
 	}
 
 	@Test

@@ -29,7 +29,8 @@ import io.grpc.StatusRuntimeException;
 /**
  * Processes one batch of change events: decode each with its schema, rebuild diff-encoded text ({@link TextDiffs}), and re-read the
  * records of gap events through the CRM port (remote calls, before any transaction), then in ONE transaction publish
- * the {@link RecordChanged} events (whose listeners, such as the notification engine, write in that transaction),
+ * the {@link RecordChanged} events (synchronous listeners write in that transaction; the notification engine's
+ * publication is stored in it and rendered after the commit, ADR 0040),
  * update the last-known values and store the batch's last replay id. A batch is thus applied entirely or not at all,
  * and a restart resumes after the last applied batch. An event that cannot be decoded, or whose processing fails on
  * its own (the batch is retried one event at a time to find it), becomes a {@link DeadLetters dead letter} in the
