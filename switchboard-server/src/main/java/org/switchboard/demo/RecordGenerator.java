@@ -22,8 +22,15 @@ public class RecordGenerator {
 		this.transactions = transactions;
 	}
 
-	/** Creates {@code count} records, half Contacts and half Leads, owned by {@code ownerId}. */
+	/**
+	 * Creates {@code count} records, half Contacts and half Leads, owned by {@code ownerId}, as one bulk load
+	 * ({@link CrmRecords#bulkLoad}).
+	 */
 	public void generate(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
+		records.bulkLoad(() -> load(count, seed, ownerId, progress));
+	}
+
+	private void load(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
 		People people = new People(seed);
 		int done = 0;
 		while (done < count) {
