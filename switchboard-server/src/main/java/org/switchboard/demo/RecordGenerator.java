@@ -27,10 +27,11 @@ public class RecordGenerator {
 	 * ({@link CrmRecords#bulkLoad}).
 	 */
 	public void generate(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
-		records.bulkLoad(() -> load(count, seed, ownerId, progress));
+		records.bulkLoad(() -> generateInBatches(count, seed, ownerId, progress));
 	}
 
-	private void load(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
+	/** The same records as {@link #generate}, written one batch at a time with every index kept up to date as they go. */
+	public void generateInBatches(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
 		People people = new People(seed);
 		int done = 0;
 		while (done < count) {
