@@ -54,7 +54,7 @@ class DeferredIndexes {
 		}
 	}
 
-	void drop() {
+	private void drop() {
 		ALL.stream().filter(this::present).forEach(d -> jdbc.execute(d.dropSql()));
 	}
 
