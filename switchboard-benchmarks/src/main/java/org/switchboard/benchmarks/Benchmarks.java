@@ -33,9 +33,10 @@ public final class Benchmarks {
 					  all [--scale=small|medium|full] [--db=h2|postgres|both] [--rounds=3]
 					      every benchmark below at one scale (and scripts/lifecycle.sh), then one report in
 					      switchboard-benchmarks/report/report.md and report.json
-					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true]
+					  crm-lookup [--db=h2|postgres|both] [--records=1000000] [--lookups=20000] [--restart=true] [--bulk=true]
 					      load rate and store size, then phone lookup (messy formats, 1 in 4 a miss, cold after the
-					      restart and warm) and name-prefix search over generated Contacts+Leads
+					      restart and warm) and name-prefix search over generated Contacts+Leads; --bulk=false loads
+					      in batches with every index kept up to date instead of as one bulk load (ADR 0041)
 					  webhook-ingest [--db=h2|postgres|both] [--seconds=20] [--clients=32] [--runs=3] [--server-jvm="-XX:…"]
 					      signed telephony_calls deliveries per second for a linked agent over the whole call path
 					      (alerting, connected, disconnected; unique bodies), vs a bare endpoint; kill -9 of the

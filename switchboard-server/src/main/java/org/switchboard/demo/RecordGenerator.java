@@ -22,8 +22,16 @@ public class RecordGenerator {
 		this.transactions = transactions;
 	}
 
-	/** Creates {@code count} records, half Contacts and half Leads, owned by {@code ownerId}. */
+	/**
+	 * Creates {@code count} records, half Contacts and half Leads, owned by {@code ownerId}, as one bulk load
+	 * ({@link CrmRecords#bulkLoad}).
+	 */
 	public void generate(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
+		records.bulkLoad(() -> generateInBatches(count, seed, ownerId, progress));
+	}
+
+	/** The same records as {@link #generate}, written one batch at a time with every index kept up to date as they go. */
+	public void generateInBatches(int count, long seed, String ownerId, java.util.function.IntConsumer progress) {
 		People people = new People(seed);
 		int done = 0;
 		while (done < count) {

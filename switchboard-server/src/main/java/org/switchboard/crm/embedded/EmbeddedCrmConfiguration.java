@@ -39,10 +39,18 @@ class EmbeddedCrmConfiguration {
 		return new PhoneReindexer(schema, table, region, jdbc, transactions);
 	}
 
+	/** After a crash during a bulk load, the indexes it deferred are built before anything reads the store. */
+	@Bean
+	DeferredIndexes deferredIndexes(JdbcTemplate template) {
+		DeferredIndexes deferred = new DeferredIndexes(template);
+		deferred.restoreMissing();
+		return deferred;
+	}
+
 	@Bean
 	EmbeddedCrmRecords embeddedCrmRecords(EmbeddedSchema schema, RecordTable table, JdbcClient jdbc,
-			PhoneRegion region, ApplicationEventPublisher events, Clock clock) {
+			PhoneRegion region, ApplicationEventPublisher events, Clock clock, DeferredIndexes deferred) {
 		RecordWriter writer = new RecordWriter(schema, table, new RecordIds(jdbc), region, jdbc, events, clock);
-		return new EmbeddedCrmRecords(schema, table, writer, region);
+		return new EmbeddedCrmRecords(schema, table, writer, region, deferred);
 	}
 }

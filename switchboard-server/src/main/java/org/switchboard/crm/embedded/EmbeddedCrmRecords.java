@@ -32,13 +32,15 @@ class EmbeddedCrmRecords implements CrmRecords {
 	private final RecordReader reader;
 	private final RecordWriter writer;
 	private final PhoneRegion region;
+	private final DeferredIndexes deferred;
 
-	EmbeddedCrmRecords(EmbeddedSchema schema, RecordTable table, RecordWriter writer, PhoneRegion region) {
+	EmbeddedCrmRecords(EmbeddedSchema schema, RecordTable table, RecordWriter writer, PhoneRegion region, DeferredIndexes deferred) {
 		this.schema = schema;
 		this.table = table;
 		this.reader = new RecordReader(schema, table);
 		this.writer = writer;
 		this.region = region;
+		this.deferred = deferred;
 	}
 
 	@Override
@@ -152,6 +154,12 @@ class EmbeddedCrmRecords implements CrmRecords {
 		ObjectDescription description = schema.describe(object);
 		StoredRecord created = writer.createAll(description, List.of(values), actorId).get(0);
 		return reader.read(description, created, List.of());
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public void bulkLoad(Runnable load) {
+		deferred.during(load);
 	}
 
 	@Override
