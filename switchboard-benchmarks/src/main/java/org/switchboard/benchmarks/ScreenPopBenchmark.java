@@ -42,7 +42,8 @@ import org.switchboard.platform.secrets.Secrets;
  * of a server holding N Contacts+Leads; the agent's SSE stream ({@code /api/calling/events}) is read as a browser
  * would. Latency runs from just before the POST is sent to the moment its {@code call} event is read, so it is an
  * upper bound of the server's own webhook-in to event-out time. A warm-up of 5 s each at a quarter, half and the
- * whole rate comes first. Then the dialer's type-ahead, in process.
+ * whole rate comes first. Then the dialer's type-ahead, in process ({@code --pops=false}: the type-ahead only,
+ * {@code --type-ahead-rounds=N} times in the same process).
  */
 final class ScreenPopBenchmark {
 
@@ -60,13 +61,18 @@ final class ScreenPopBenchmark {
 		int rate = options.integer("rate", 200);
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
 		String keep = options.text("keep", null);
+		Parts parts = new Parts(options.flag("pops", true), options.integer("type-ahead-rounds", 1));
 		for (String kind : options.databases()) {
-			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds);
+			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, parts);
 		}
 	}
 
+	/** Whether the screen pops run, and how many rounds of the type-ahead follow them. */
+	private record Parts(boolean pops, int typeAheadRounds) {
+	}
+
 	/** With {@code --keep=NAME} the records are generated once into a kept store and later runs measure on it. */
-	private static void run(BenchDatabase database, int records, int rate, int seconds) throws Exception {
+	private static void run(BenchDatabase database, int records, int rate, int seconds, Parts parts) throws Exception {
 		String kind = database.kind();
 		Map<String, Object> server = Map.of("server.port", "0", "switchboard.demo.enabled", "true");
 		try (ConfigurableApplicationContext context = database.start(WebApplicationType.SERVLET, server)) {
@@ -86,21 +92,30 @@ final class ScreenPopBenchmark {
 			if (jdbc.sql("SELECT COUNT(*) FROM webex_account WHERE person_id = ?").param(PERSON).query(Integer.class).single() == 0) {
 				linkAgent(context, jdbc);
 			}
-			List<String> numbers = callerNumbers(jdbc);
-			// Ramped, as a server meets traffic after a start: the full rate on a cold JVM and cold caches builds a
-			// backlog on the connection pool that the measured run would then inherit.
-			for (int step : new int[] { Math.max(1, rate / 4), Math.max(1, rate / 2), rate }) {
-				screenPops(port, numbers, step, 5, String.format("warm-up %3d/s", step));
+			if (parts.pops()) {
+				screenPops(context, kind, port, records, rate, seconds);
 			}
-			ServerSide serverSide = new ServerSide(context.getBean(io.micrometer.core.instrument.MeterRegistry.class));
-			Report.latency("screen-pop", String.format("client side at %d calls/s, %,d records", rate, records), kind,
-					screenPopLatencies(port, numbers, rate, seconds, "screen pop   "), "p99 ≤ 10 ms");
-			serverSide.report(kind, String.format("server side (webhook in → SSE written) at %d calls/s, %,d records", rate, records));
-			typeAhead(context, jdbc, kind);
+			for (int round = 0; round < parts.typeAheadRounds(); round++) {
+				typeAhead(context, jdbc, kind);
+			}
 		}
 		finally {
 			database.drop();
 		}
+	}
+
+	private static void screenPops(ConfigurableApplicationContext context, String kind, int port, int records, int rate,
+			int seconds) throws Exception {
+		List<String> numbers = callerNumbers(context.getBean(JdbcClient.class));
+		// Ramped, as a server meets traffic after a start: the full rate on a cold JVM and cold caches builds a
+		// backlog on the connection pool that the measured run would then inherit.
+		for (int step : new int[] { Math.max(1, rate / 4), Math.max(1, rate / 2), rate }) {
+			screenPops(port, numbers, step, 5, String.format("warm-up %3d/s", step));
+		}
+		ServerSide serverSide = new ServerSide(context.getBean(io.micrometer.core.instrument.MeterRegistry.class));
+		Report.latency("screen-pop", String.format("client side at %d calls/s, %,d records", rate, records), kind,
+				screenPopLatencies(port, numbers, rate, seconds, "screen pop   "), "p99 ≤ 10 ms");
+		serverSide.report(kind, String.format("server side (webhook in → SSE written) at %d calls/s, %,d records", rate, records));
 	}
 
 	static void linkAgent(ConfigurableApplicationContext context, JdbcClient jdbc) {
@@ -227,14 +242,19 @@ final class ScreenPopBenchmark {
 		}
 		Latencies names = new Latencies(20_000);
 		Latencies digits = new Latencies(20_000);
+		CpuUse before = CpuUse.now(ProcessHandle.current());
 		for (int i = 0; i < 20_000; i++) {
 			String q = queries.get(i % queries.size());
 			long start = System.nanoTime();
 			dialer.search(q);
 			(Character.isDigit(q.charAt(0)) ? digits : names).add(System.nanoTime() - start);
 		}
+		CpuUse after = CpuUse.now(ProcessHandle.current());
 		System.out.println("dialer name  " + names.summary());
 		System.out.println("dialer digits " + digits.summary());
+		System.out.printf("dialer CPU    this JVM %.3f ms/search, PostgreSQL %.3f ms/search (20,000 searches, %.1f s)%n",
+				(after.clientNanos() - before.clientNanos()) / 1e6 / 20_000, (after.postgresNanos() - before.postgresNanos()) / 1e6 / 20_000,
+				(after.wallNanos() - before.wallNanos()) / 1e9);
 		Report.latency("screen-pop", "dialer type-ahead by name", kind, names, "p99 ≤ 2 ms");
 		Report.latency("screen-pop", "dialer type-ahead by digits from the start of a group of the number", kind, digits, "p99 ≤ 2 ms");
 	}
