@@ -41,9 +41,10 @@ public final class Benchmarks {
 					      server at the end of the last run, then a restart counts acknowledged vs stored;
 					      --server-jvm: flags for the server's JVM only (the clients' JVM is this one)
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30] [--keep=NAME]
-					             [--pops=true] [--type-ahead-rounds=1]
+					             [--pops=true] [--type-ahead-rounds=1] [--type-ahead-results=FILE]
 					      webhook in to SSE call event out at a fixed call rate, then the dialer's type-ahead
-					      (--pops=false: the type-ahead only, that many rounds in one process)
+					      (--pops=false: the type-ahead only, that many rounds in one process; FILE: every
+					      type-ahead query's results, to compare two builds)
 					  notifications [--db=h2|postgres|both] [--changes=10000] [--records=1000] [--runs=3] [--threads=4] [--webex-latency-ms=0]
 					      tracked-field changes/s through the notification engine (Webex excluded), then the time
 					      until all are delivered to the bundled sandbox

@@ -61,14 +61,17 @@ final class ScreenPopBenchmark {
 		int rate = options.integer("rate", 200);
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
 		String keep = options.text("keep", null);
-		Parts parts = new Parts(options.flag("pops", true), options.integer("type-ahead-rounds", 1));
+		Parts parts = new Parts(options.flag("pops", true), options.integer("type-ahead-rounds", 1), options.text("type-ahead-results", null));
 		for (String kind : options.databases()) {
 			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, parts);
 		}
 	}
 
-	/** Whether the screen pops run, and how many rounds of the type-ahead follow them. */
-	private record Parts(boolean pops, int typeAheadRounds) {
+	/**
+	 * Whether the screen pops run, how many rounds of the type-ahead follow them, and a file to write every type-ahead
+	 * query's results to (to compare two builds' answers), or null.
+	 */
+	private record Parts(boolean pops, int typeAheadRounds, String typeAheadResults) {
 	}
 
 	/** With {@code --keep=NAME} the records are generated once into a kept store and later runs measure on it. */
@@ -97,6 +100,9 @@ final class ScreenPopBenchmark {
 			}
 			for (int round = 0; round < parts.typeAheadRounds(); round++) {
 				typeAhead(context, jdbc, kind);
+			}
+			if (parts.typeAheadResults() != null) {
+				writeTypeAheadResults(context, jdbc, java.nio.file.Path.of(parts.typeAheadResults()));
 			}
 		}
 		finally {
@@ -227,15 +233,19 @@ final class ScreenPopBenchmark {
 		return () -> response.cancel(true);
 	}
 
+	/** One line per type-ahead query: the query, then each result's object, id and matched phone field, in order. */
+	private static void writeTypeAheadResults(ConfigurableApplicationContext context, JdbcClient jdbc, java.nio.file.Path file)
+			throws java.io.IOException {
+		DialerSearch dialer = context.getBean(DialerSearch.class);
+		List<String> lines = typeAheadQueries(jdbc).stream().distinct().sorted().map(q -> q + "\t" + String.join(" ",
+				dialer.search(q).stream().map(r -> r.object() + ":" + r.id() + ":" + r.phoneField()).toList())).toList();
+		java.nio.file.Files.write(file, lines);
+		System.out.printf("type-ahead    results of %,d queries written to %s%n", lines.size(), file);
+	}
+
 	private static void typeAhead(ConfigurableApplicationContext context, JdbcClient jdbc, String kind) {
 		DialerSearch dialer = context.getBean(DialerSearch.class);
-		List<String> queries = new ArrayList<>();
-		jdbc.sql("SELECT term FROM crm_search_term WHERE object_name = 'Contact' ORDER BY record_id LIMIT 20000").query(String.class).list()
-			.stream().filter(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)).distinct().limit(2_000)
-			.forEach(t -> queries.add(t.substring(0, 3 + (t.length() % 2))));
-		// Digits typed from the start of one of the number's groups (4-6 of them), as the dialer matches them (ADR 0032).
-		jdbc.sql("SELECT e164 FROM crm_phone ORDER BY record_id LIMIT 2000").query(String.class).list()
-			.forEach(e -> queries.add(fromAGroupStart(e)));
+		List<String> queries = typeAheadQueries(jdbc);
 		java.util.Collections.shuffle(queries, new Random(5));
 		for (int i = 0; i < 3_000; i++) {
 			dialer.search(queries.get(i % queries.size()));
@@ -257,6 +267,18 @@ final class ScreenPopBenchmark {
 				(after.wallNanos() - before.wallNanos()) / 1e9);
 		Report.latency("screen-pop", "dialer type-ahead by name", kind, names, "p99 ≤ 2 ms");
 		Report.latency("screen-pop", "dialer type-ahead by digits from the start of a group of the number", kind, digits, "p99 ≤ 2 ms");
+	}
+
+	/** Up to 2,000 name prefixes of 3-4 letters of Contacts' terms and 2,000 digit queries from stored numbers. */
+	private static List<String> typeAheadQueries(JdbcClient jdbc) {
+		List<String> queries = new ArrayList<>();
+		jdbc.sql("SELECT term FROM crm_search_term WHERE object_name = 'Contact' ORDER BY record_id LIMIT 20000").query(String.class).list()
+			.stream().filter(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)).distinct().limit(2_000)
+			.forEach(t -> queries.add(t.substring(0, 3 + (t.length() % 2))));
+		// Digits typed from the start of one of the number's groups (4-6 of them), as the dialer matches them (ADR 0032).
+		jdbc.sql("SELECT e164 FROM crm_phone ORDER BY record_id LIMIT 2000").query(String.class).list()
+			.forEach(e -> queries.add(fromAGroupStart(e)));
+		return queries;
 	}
 
 	/** 4-6 digits of {@code e164} starting where one of its groups starts (the last group that leaves at least 4 digits). */
