@@ -11,8 +11,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 import org.switchboard.calling.settings.CallingSettings;
 import org.switchboard.calling.settings.PhoneFieldSettings;
 import org.switchboard.crm.CrmRecord;
@@ -59,14 +58,15 @@ class DialerSearchTests {
 
 	@Test
 	void searchesTheDigitsOfANumberOnceOverContactsThenLeads() {
-		Map<String, Set<String>> fields = new LinkedHashMap<>();
-		fields.put("Contact", new LinkedHashSet<>(List.of("Phone", "MobilePhone")));
-		fields.put("Lead", Set.of("Phone"));
-		when(records.searchPhoneDigits("4155550142", fields, DialerSearch.LIMIT))
+		when(records.searchPhoneDigits(eq("4155550142"), any(), eq(DialerSearch.LIMIT)))
 			.thenReturn(List.of(new PhoneMatch(record("Contact", 1, "+1 415 555 0142"), "Phone")));
 
 		assertThat(dialer.search(" (415) 555-0142 ")).extracting(DialerSearch.Result::phone).containsExactly("+1 415 555 0142");
-		assertThat(fields.keySet()).containsExactly("Contact", "Lead");
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<Map<String, Set<String>>> fields = ArgumentCaptor.forClass(Map.class);
+		verify(records).searchPhoneDigits(eq("4155550142"), fields.capture(), eq(DialerSearch.LIMIT));
+		assertThat(fields.getValue().keySet()).containsExactly("Contact", "Lead");
+		assertThat(fields.getValue().get("Contact")).containsExactly("Phone", "MobilePhone");
 		verify(records, never()).find(anyString(), anyString(), anyInt());
 	}
 
