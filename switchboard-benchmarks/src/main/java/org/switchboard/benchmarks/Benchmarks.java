@@ -43,7 +43,7 @@ public final class Benchmarks {
 					      server at the end of the last run, then a restart counts acknowledged vs stored;
 					      --server-jvm: flags for the server's JVM only (the clients' JVM is this one)
 					  screen-pop [--db=h2|postgres|both] [--records=1000000] [--rate=200] [--seconds=30] [--keep=NAME]
-					             [--warm-up=5s] [--type-ahead=true] [--server-jvm="-XX:…"] [--jfr=FILE]
+					             [--warm-up=5s] [--pops=true] [--type-ahead=true] [--server-jvm="-XX:…"] [--jfr=FILE]
 					      webhook in to SSE call event out at a fixed call rate, the server in its own JVM, with CPU
 					      per pop of client, server and PostgreSQL; then the dialer's type-ahead; --keep: generate
 					      once into a kept store and measure on it later; --jfr: flight recording of the measured run

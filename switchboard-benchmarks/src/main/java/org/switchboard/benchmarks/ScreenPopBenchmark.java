@@ -41,7 +41,8 @@ final class ScreenPopBenchmark {
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
 		String keep = options.text("keep", null);
 		Server server = new Server(options.words("server-jvm"), options.text("jfr", null),
-				(int) options.duration("warm-up", ChronoUnit.SECONDS, Duration.ofSeconds(5)).toSeconds(), options.flag("type-ahead", true));
+				(int) options.duration("warm-up", ChronoUnit.SECONDS, Duration.ofSeconds(5)).toSeconds(), options.flag("type-ahead", true),
+				options.flag("pops", true));
 		for (String kind : options.databases()) {
 			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, server);
 		}
@@ -50,9 +51,9 @@ final class ScreenPopBenchmark {
 	/**
 	 * {@code --server-jvm="…"}: flags for the server's JVM; {@code --jfr=FILE}: a flight recording of the measured run;
 	 * {@code --warm-up=5s}: each of the three warm-up steps (a young JVM spends much of its CPU compiling);
-	 * {@code --type-ahead=false}: screen pops only.
+	 * {@code --type-ahead=false}: screen pops only; {@code --pops=false}: the type-ahead only.
 	 */
-	private record Server(List<String> jvmFlags, String recording, int warmUpSeconds, boolean typeAhead) {
+	private record Server(List<String> jvmFlags, String recording, int warmUpSeconds, boolean typeAhead, boolean pops) {
 	}
 
 	/** With {@code --keep=NAME} the records are generated once into a kept store and later runs measure on it. */
@@ -66,13 +67,15 @@ final class ScreenPopBenchmark {
 			server = ServerProcess.start(ScreenPopServer.ENTRY, List.of(kind, Integer.toString(records), numbers.toString()), database,
 					options.jvmFlags());
 			server.awaitReady(3_600);
-			PopLoad load = new PopLoad(server.port(), Files.readAllLines(numbers));
-			// Ramped, as a server meets traffic after a start: the full rate on a cold JVM and cold caches builds a
-			// backlog on the connection pool that the measured run would then inherit.
-			for (int step : new int[] { Math.max(1, rate / 4), Math.max(1, rate / 2), rate }) {
-				load.run(step, options.warmUpSeconds(), String.format("warm-up %3d/s", step));
+			if (options.pops()) {
+				PopLoad load = new PopLoad(server.port(), Files.readAllLines(numbers));
+				// Ramped, as a server meets traffic after a start: the full rate on a cold JVM and cold caches builds a
+				// backlog on the connection pool that the measured run would then inherit.
+				for (int step : new int[] { Math.max(1, rate / 4), Math.max(1, rate / 2), rate }) {
+					load.run(step, options.warmUpSeconds(), String.format("warm-up %3d/s", step));
+				}
+				measure(server, load, kind, String.format("at %d calls/s, %,d records", rate, records), rate, seconds, options.recording());
 			}
-			measure(server, load, kind, String.format("at %d calls/s, %,d records", rate, records), rate, seconds, options.recording());
 			if (options.typeAhead()) {
 				server.send("TYPE-AHEAD " + typeAhead.toAbsolutePath());
 				server.await("TYPE-AHEAD", 900);

@@ -131,12 +131,17 @@ final class ScreenPopServer {
 		}
 		Latencies names = new Latencies(20_000);
 		Latencies digits = new Latencies(20_000);
+		CpuUse before = CpuUse.now(ProcessHandle.current());
 		for (int i = 0; i < 20_000; i++) {
 			String q = queries.get(i % queries.size());
 			long start = System.nanoTime();
 			dialer.search(q);
 			(Character.isDigit(q.charAt(0)) ? digits : names).add(System.nanoTime() - start);
 		}
+		CpuUse after = CpuUse.now(ProcessHandle.current());
+		System.out.printf("dialer CPU    server %.3f ms/search, PostgreSQL %.3f ms/search (20,000 searches, %.1f s)%n",
+				(after.clientNanos() - before.clientNanos()) / 1e6 / 20_000, (after.postgresNanos() - before.postgresNanos()) / 1e6 / 20_000,
+				(after.wallNanos() - before.wallNanos()) / 1e9);
 		names.write(dir.resolve("names.txt"));
 		digits.write(dir.resolve("digits.txt"));
 	}

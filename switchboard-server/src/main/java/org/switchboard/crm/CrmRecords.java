@@ -41,7 +41,8 @@ public interface CrmRecords {
 
 	/**
 	 * Records with a number in one of the given phone fields where {@code digits} start a group of the number, at
-	 * most {@code limit} per object: the country code or any group of its national format, read on to the end, as a
+	 * most {@code limit} in all (the embedded store asks the objects in the map's order and stops once it has
+	 * {@code limit}; ADR 0039): the country code or any group of its national format, read on to the end, as a
 	 * name search matches the start of a word (ADR 0032). {@code +1 415 555 0142} is found by 14155550142, 415555,
 	 * 5550142 or 0142, not by 5501; a number with no grouping (libphonenumber has no format for it) by digits from
 	 * any position. At least four digits; fewer match nothing. Every adapter finds these; Salesforce's SOSL phone

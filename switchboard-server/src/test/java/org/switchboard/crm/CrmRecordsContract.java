@@ -270,6 +270,25 @@ public abstract class CrmRecordsContract {
 	}
 
 	@Test
+	void findsAtMostTheLimitOfNumbersByDigitsInAllObjectsTogether() {
+		String number = "(630) 555-" + (1000 + (int) (Math.random() * 8999));
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			ids.add(records.create("Contact", Map.of("LastName", "Limit " + unique(), "Phone", number), null).id());
+			ids.add(records.create("Lead", Map.of("LastName", "Limit " + unique(), "Company", "C", "Phone", number), null).id());
+		}
+		Map<String, Set<String>> contactsThenLeads = new java.util.LinkedHashMap<>();
+		contactsThenLeads.put("Contact", Set.of("Phone"));
+		contactsThenLeads.put("Lead", Set.of("Phone"));
+		String digits = number.replaceAll("[^0-9]", "");
+
+		assertThat(records.searchPhoneDigits(digits, contactsThenLeads, 4)).extracting(m -> m.record().id())
+			.containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(records.searchPhoneDigits(digits, contactsThenLeads, 3)).hasSize(3);
+		assertThat(records.searchPhoneDigits(digits, contactsThenLeads, 1)).hasSize(1);
+	}
+
+	@Test
 	void findsANumberHeldInTwoFieldsOnceForEachAndLeavesNoTailRowsBehindADelete() {
 		String line = String.valueOf(1000 + (int) (Math.random() * 8999));
 		String id = records.create("Contact", Map.of("LastName", "Twice " + unique(), "Phone", "(629) 555-" + line,

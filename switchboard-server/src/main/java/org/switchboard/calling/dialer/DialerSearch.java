@@ -55,9 +55,13 @@ public class DialerSearch {
 			.toList();
 	}
 
+	/** Objects in order until {@link #LIMIT} records are found: a later object's records would not be shown. */
 	private List<Result> byName(String text, List<String> objects, PhoneFieldSettings phoneFields) {
 		List<Result> results = new ArrayList<>();
 		for (String object : objects) {
+			if (results.size() >= LIMIT) {
+				break;
+			}
 			for (CrmRecord record : records.find(object, text, LIMIT)) {
 				List<String> fields = phoneFields.fieldsOf(object);
 				String first = fields.stream().filter(f -> record.getString(f) != null).findFirst().orElse(null);

@@ -127,19 +127,24 @@ class EmbeddedCrmRecords implements CrmRecords {
 		if (digits == null || !digits.matches("[0-9]{" + PhoneParts.MIN_DIGITS + ",19}")) {
 			return List.of();
 		}
+		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<PhoneMatch> matches = new ArrayList<>();
-		phoneFieldsByObject.forEach((object, fields) -> {
-			if (!fields.isEmpty()) {
-				matches.addAll(phoneDigitMatches(schema.describe(object), digits, fields, Math.max(1, Math.min(limit, MAX_PAGE))));
+		for (Map.Entry<String, Set<String>> object : phoneFieldsByObject.entrySet()) {
+			if (matches.size() < size && !object.getValue().isEmpty()) {
+				matches.addAll(phoneDigitMatches(schema.describe(object.getKey()), digits, object.getValue(), size, size - matches.size()));
 			}
-		});
+		}
 		return matches;
 	}
 
-	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit) {
+	/**
+	 * The first {@code wanted} records of the first {@code limit} the object's tail rows give: the rows read do not
+	 * depend on {@code wanted}, so the matches are the same as when the object was asked for all {@code limit}.
+	 */
+	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit, int wanted) {
 		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
 		for (String[] hit : table.phoneParts(object.keyPrefix(), digits, fields, limit * 4)) {
-			if (fieldById.size() < limit) {
+			if (fieldById.size() < Math.min(limit, wanted)) {
 				fieldById.putIfAbsent(hit[0], hit[1]);
 			}
 		}

@@ -2,7 +2,6 @@ package org.switchboard.crm.embedded;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,15 +12,16 @@ import org.switchboard.crm.ObjectDescription;
 import org.switchboard.crm.PhoneNormalizer;
 
 /**
- * The index rows a record needs: search terms, E.164 phone numbers with the distinct searchable tails of them
- * ({@link PhoneParts}), and references.
+ * The index rows a record needs: search terms, E.164 phone numbers with the searchable tails of each
+ * ({@link PhoneParts}, by phone field), and references.
  */
-record RecordIndexes(Set<String> terms, Map<String, String> phones, Set<String> phoneTails, Map<String, String> references) {
+record RecordIndexes(Set<String> terms, Map<String, String> phones, Map<String, List<String>> phoneTails,
+		Map<String, String> references) {
 
 	static RecordIndexes of(ObjectDescription object, Map<String, Object> values, String phoneRegion) {
 		List<String> searchValues = new ArrayList<>();
 		Map<String, String> phones = new LinkedHashMap<>();
-		Set<String> phoneTails = new LinkedHashSet<>();
+		Map<String, List<String>> phoneTails = new LinkedHashMap<>();
 		Map<String, String> references = new LinkedHashMap<>();
 		for (FieldDescription field : object.fields()) {
 			Object value = values.get(field.name());
@@ -35,7 +35,7 @@ record RecordIndexes(Set<String> terms, Map<String, String> phones, Set<String> 
 				// One parse for the number and its tails (a bulk write's phones were parsed twice).
 				PhoneNormalizer.normalize(value.toString(), phoneRegion).ifPresent(phone -> {
 					phones.put(field.name(), phone.e164());
-					phoneTails.addAll(PhoneParts.ofGroups(phone.digitGroups()));
+					phoneTails.put(field.name(), PhoneParts.ofGroups(phone.digitGroups()));
 				});
 			}
 			if (field.type() == FieldType.REFERENCE && field.updateable()) {

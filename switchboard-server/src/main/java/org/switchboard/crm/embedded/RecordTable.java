@@ -225,19 +225,17 @@ class RecordTable {
 
 	/**
 	 * (record id, phone field) of numbers in {@code fields} of the object with {@code keyPrefix} where {@code digits}
-	 * start a group of the number (ADR 0032), in index order; a record may appear once per field and per tail. The
-	 * tail index finds the records (its key starts with the record id's key prefix), and a phone row matches when the
-	 * tail found ends its number.
+	 * start a group of the number (ADR 0032), in index order; a record may appear once per field and per tail. One
+	 * range read of the tail index, whose key starts with the record id's key prefix and names the field whose number
+	 * the tail ends (ADR 0039), stopping at {@code maxRows}. The limit is written into the statement so that
+	 * PostgreSQL plans for it even with a generic plan.
 	 */
 	List<String[]> phoneParts(String keyPrefix, String digits, Collection<String> fields, int maxRows) {
 		return jdbc.sql("""
-				SELECT t.record_id, p.field_name FROM crm_phone_tail t
-				JOIN crm_phone p ON p.record_id = t.record_id AND p.field_name IN (:fields)
-				WHERE t.tail >= :from AND t.tail < :to
-				AND RIGHT(p.e164, CHAR_LENGTH(t.tail) - :prefixLength) = SUBSTRING(t.tail, :prefixLength + 1)
-				ORDER BY t.tail, t.record_id LIMIT :max""")
+				SELECT record_id, field_name FROM crm_phone_tail
+				WHERE tail >= :from AND tail < :to AND field_name IN (:fields)
+				ORDER BY tail, record_id, field_name LIMIT\s""" + Math.max(1, maxRows))
 			.param("from", keyPrefix + digits).param("to", keyPrefix + prefixEnd(digits)).param("fields", fields)
-			.param("prefixLength", keyPrefix.length()).param("max", maxRows)
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list();
 	}
 
@@ -248,7 +246,7 @@ class RecordTable {
 
 	private void insertPhones(List<Object[]> phones, List<Object[]> tails) {
 		bulk.insert("crm_phone", List.of("record_id", "field_name", "object_name", "e164"), phones);
-		bulk.insert("crm_phone_tail", List.of("tail", "record_id"), tails);
+		bulk.insert("crm_phone_tail", List.of("tail", "record_id", "field_name"), tails);
 	}
 
 	void deletePhones(Collection<String> recordIds) {
@@ -256,26 +254,24 @@ class RecordTable {
 			.param("ids", recordIds).query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();
 		// The tail index has no index by record: its rows are found again from the stored numbers.
-		template.batchUpdate("DELETE FROM crm_phone_tail WHERE tail = ? AND record_id = ?", tails(stored));
+		template.batchUpdate("DELETE FROM crm_phone_tail WHERE tail = ? AND record_id = ? AND field_name = ?", tails(stored));
 		jdbc.sql("DELETE FROM crm_phone WHERE record_id IN (:ids)").param("ids", recordIds).update();
 	}
 
-	/** (key prefix + tail, record id) once per distinct tail of each record's numbers (ADR 0023), in key order. */
+	/** (key prefix + tail, record id, field) for each tail of each (record id, field, object, E.164) phone row, in key order. */
 	private static List<Object[]> tails(List<Object[]> phones) {
-		java.util.Set<List<String>> tails = new java.util.LinkedHashSet<>();
+		List<Object[]> rows = new ArrayList<>();
 		for (Object[] phone : phones) {
 			for (String part : PhoneParts.of((String) phone[3])) {
-				tails.add(List.of(part, (String) phone[0]));
+				rows.add(tailRow(part, (String) phone[0], (String) phone[1]));
 			}
 		}
-		List<Object[]> rows = new ArrayList<>(tails.size());
-		tails.forEach(t -> rows.add(tailRow(t.get(0), t.get(1))));
 		rows.sort(IN_KEY_ORDER);
 		return rows;
 	}
 
-	private static Object[] tailRow(String tail, String recordId) {
-		return new Object[] { recordId.substring(0, RecordIds.KEY_PREFIX_LENGTH) + tail, recordId };
+	private static Object[] tailRow(String tail, String recordId, String field) {
+		return new Object[] { recordId.substring(0, RecordIds.KEY_PREFIX_LENGTH) + tail, recordId, field };
 	}
 
 	private void insertIndexes(List<StoredRecord> records, List<RecordIndexes> indexes) {
@@ -288,7 +284,7 @@ class RecordTable {
 			RecordIndexes ix = indexes.get(i);
 			ix.terms().forEach(t -> terms.add(new Object[] { r.object(), t, r.id() }));
 			ix.phones().forEach((f, e) -> phones.add(new Object[] { r.id(), f, r.object(), e }));
-			ix.phoneTails().forEach(t -> tails.add(tailRow(t, r.id())));
+			ix.phoneTails().forEach((f, fieldTails) -> fieldTails.forEach(t -> tails.add(tailRow(t, r.id(), f))));
 			ix.references().forEach((f, t) -> refs.add(new Object[] { r.id(), f, r.object(), t }));
 		}
 		terms.sort(IN_KEY_ORDER);

@@ -58,7 +58,8 @@ class SalesforcePhones {
 		}
 		int size = Math.max(1, Math.min(limit, 200));
 		return matches(String.join(" OR ", forms), fieldsByObject, size,
-				value -> PhoneNormalizer.toE164(value, region.current()).map(e -> e.contains(digits)).orElse(false));
+				value -> PhoneNormalizer.toE164(value, region.current()).map(e -> e.contains(digits)).orElse(false))
+			.stream().limit(size).toList();
 	}
 
 	private List<PhoneMatch> matches(String terms, Map<String, Set<String>> fieldsByObject, int perObject,
