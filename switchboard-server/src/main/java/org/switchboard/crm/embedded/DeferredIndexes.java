@@ -18,14 +18,14 @@ class DeferredIndexes {
 
 	private static final Logger log = LoggerFactory.getLogger(DeferredIndexes.class);
 
-	/** As the Flyway migrations made them (V1, V1_1, V19, V20); a primary key has no name of ours. */
+	/** As the Flyway migrations made them (V1, V1_1, V19, V20, V29); a primary key has no name of ours. */
 	static final List<Deferred> ALL = List.of(
 			Deferred.index("crm_record", "crm_record_by_object_and_name", "object_name, name_key, id"),
 			Deferred.index("crm_record", "crm_record_by_modifier", "last_modified_by, last_modified_date"),
 			Deferred.primaryKey("crm_search_term", "object_name, term, record_id"),
 			Deferred.index("crm_search_term", "crm_search_term_by_record", "record_id"),
 			Deferred.index("crm_phone", "crm_phone_by_number", "e164, object_name, field_name"),
-			Deferred.primaryKey("crm_phone_tail", "tail, record_id"),
+			Deferred.primaryKey("crm_phone_tail", "tail, record_id, field_name"),
 			Deferred.index("crm_reference", "crm_reference_by_target", "target_id, object_name, field_name"));
 
 	private final JdbcTemplate jdbc;

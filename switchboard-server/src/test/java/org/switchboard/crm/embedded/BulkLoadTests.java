@@ -48,6 +48,25 @@ class BulkLoadTests {
 	Path dir;
 
 	@Test
+	void theIndexesABulkLoadRebuildsHaveTheColumnsTheMigrationsGaveThem() {
+		try (ConfigurableApplicationContext context = start(dir)) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			for (DeferredIndexes.Deferred deferred : DeferredIndexes.ALL) {
+				String sql = deferred.primaryKey()
+						? "SELECT k.column_name FROM information_schema.key_column_usage k JOIN information_schema.table_constraints c"
+								+ " ON c.constraint_name = k.constraint_name AND c.table_name = k.table_name AND c.table_schema = k.table_schema"
+								+ " WHERE c.table_schema = CURRENT_SCHEMA AND c.table_name = ? AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position"
+						: "SELECT column_name FROM information_schema.index_columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ?"
+								+ " AND index_name = ? ORDER BY ordinal_position";
+				var query = jdbc.sql(sql).param(deferred.table());
+				List<String> columns = (deferred.primaryKey() ? query : query.param(deferred.name())).query(String.class).list();
+
+				assertThat(String.join(", ", columns)).as(deferred.toString()).isEqualTo(deferred.columns());
+			}
+		}
+	}
+
+	@Test
 	void aBulkLoadAnswersEveryLookupAsTheSameRecordsWrittenInBatchesWithTheirIndexes() {
 		try (ConfigurableApplicationContext context = start(dir)) {
 			RecordGenerator generator = context.getBean(RecordGenerator.class);
