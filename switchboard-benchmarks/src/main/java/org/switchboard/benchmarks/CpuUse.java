@@ -43,7 +43,8 @@ record CpuUse(long clientNanos, long serverNanos, long postgresNanos, long machi
 		return deliveries == 0 ? 0 : nanos / 1e6 / deliveries;
 	}
 
-	private static long cpu(ProcessHandle process) {
+	/** The process's CPU time so far, in nanoseconds (0 where the OS does not say). */
+	static long cpu(ProcessHandle process) {
 		return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
 	}
 

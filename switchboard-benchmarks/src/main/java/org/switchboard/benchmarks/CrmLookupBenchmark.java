@@ -48,7 +48,7 @@ final class CrmLookupBenchmark {
 			System.out.printf("%n== %s: %,d Contacts+Leads ==%n", kind, records);
 			long started = System.nanoTime();
 			long threadCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-			long processCpu = processCpuNanos();
+			long processCpu = CpuUse.cpu(ProcessHandle.current());
 			RecordGenerator generator = context.getBean(RecordGenerator.class);
 			if (bulk) {
 				generator.generate(records, 42, null, done -> { });
@@ -58,7 +58,7 @@ final class CrmLookupBenchmark {
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			double threadSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu) / 1e9;
-			double processSeconds = (processCpuNanos() - processCpu) / 1e9;
+			double processSeconds = (CpuUse.cpu(ProcessHandle.current()) - processCpu) / 1e9;
 			System.out.printf("generate      %.1f s (%,d records/s)%s; CPU: loading thread %.1f s (%,d records per CPU second), process %.1f s%n",
 					seconds, Math.round(records / seconds), bulk ? ", bulk load" : ", batches with their indexes", threadSeconds,
 					Math.round(records / threadSeconds), processSeconds);
@@ -90,10 +90,6 @@ final class CrmLookupBenchmark {
 		finally {
 			database.drop();
 		}
-	}
-
-	private static long processCpuNanos() {
-		return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
 	}
 
 	private static void lookups(ConfigurableApplicationContext context, int lookups, String kind) {

@@ -86,22 +86,11 @@ final class EventStream implements AutoCloseable {
 	}
 
 	private static long chunkSize(InputStream in) throws IOException {
-		String line = readLine(in);
-		int semicolon = line.indexOf(';');
-		return Long.parseLong((semicolon >= 0 ? line.substring(0, semicolon) : line).trim(), 16);
+		return KeepAliveConnection.chunkSize(readLine(in));
 	}
 
 	private static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-		for (int b = in.read(); b != '\n'; b = in.read()) {
-			if (b < 0) {
-				throw new IOException("the stream ended inside a line");
-			}
-			if (b != '\r') {
-				line.write(b);
-			}
-		}
-		return line.toString(StandardCharsets.ISO_8859_1);
+		return KeepAliveConnection.readLine(in, new ByteArrayOutputStream(64));
 	}
 
 	/** Bytes of the event stream's body put together into UTF-8 lines. */

@@ -88,9 +88,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
 	private void skipChunks() throws IOException {
 		while (true) {
-			String size = readLine();
-			int semicolon = size.indexOf(';');
-			long length = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
+			long length = chunkSize(readLine());
 			if (length == 0) {
 				while (!readLine().isEmpty()) {
 					// trailers
@@ -117,16 +115,27 @@ final class KeepAliveConnection implements AutoCloseable {
 	}
 
 	private String readLine() throws IOException {
-		line.reset();
+		return readLine(in, line);
+	}
+
+	/** One line of an HTTP head or chunk header, without its CR LF; {@code buffer} is reused. */
+	static String readLine(InputStream in, ByteArrayOutputStream buffer) throws IOException {
+		buffer.reset();
 		for (int b = in.read(); b != '\n'; b = in.read()) {
 			if (b < 0) {
-				throw new IOException("connection closed before the response ended");
+				throw new IOException("connection closed before the line ended");
 			}
 			if (b != '\r') {
-				line.write(b);
+				buffer.write(b);
 			}
 		}
-		return line.toString(StandardCharsets.ISO_8859_1);
+		return buffer.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	/** The length a chunk header line gives (hexadecimal, extensions after ';' ignored). */
+	static long chunkSize(String header) {
+		int semicolon = header.indexOf(';');
+		return Long.parseLong((semicolon >= 0 ? header.substring(0, semicolon) : header).trim(), 16);
 	}
 
 	@Override

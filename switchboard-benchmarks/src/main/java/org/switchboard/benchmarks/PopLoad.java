@@ -35,8 +35,12 @@ final class PopLoad {
 		this.numbers = numbers;
 	}
 
-	/** One run: its line (latencies, popped, matched, refused, pops/s), its latencies and how many popped. */
-	record Run(String summary, Latencies latencies, int popped) {
+	/** One run: its line (latencies, popped, matched, refused, pops/s) and its latencies, one per call that popped. */
+	record Run(String summary, Latencies latencies) {
+
+		int popped() {
+			return latencies.size();
+		}
 	}
 
 	Run run(int rate, int seconds, String label) throws Exception {
@@ -82,7 +86,7 @@ final class PopLoad {
 		String summary = String.format("%s %s, %d of %d popped, %d matched a record, %d refused, %.1f pops/s", label,
 				latencies.summary(), seen.size(), calls, matched.get(), refused.get(), seen.size() / Math.max(elapsed, 1e-9));
 		System.out.println(summary);
-		return new Run(summary, latencies, seen.size());
+		return new Run(summary, latencies);
 	}
 
 	private ExecutorService senders(BlockingQueue<Integer> queue, AtomicInteger refused) {

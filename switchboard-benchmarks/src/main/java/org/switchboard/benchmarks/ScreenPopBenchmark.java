@@ -40,11 +40,11 @@ final class ScreenPopBenchmark {
 		int rate = options.integer("rate", 200);
 		int seconds = (int) options.duration("seconds", ChronoUnit.SECONDS, Duration.ofSeconds(30)).toSeconds();
 		String keep = options.text("keep", null);
-		Server server = new Server(options.words("server-jvm"), options.text("jfr", null),
+		Settings settings = new Settings(options.words("server-jvm"), options.text("jfr", null),
 				(int) options.duration("warm-up", ChronoUnit.SECONDS, Duration.ofSeconds(5)).toSeconds(), options.flag("type-ahead", true),
 				options.flag("pops", true));
 		for (String kind : options.databases()) {
-			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, server);
+			run(keep == null ? BenchDatabase.create(kind) : BenchDatabase.kept(kind, keep), records, rate, seconds, settings);
 		}
 	}
 
@@ -53,11 +53,11 @@ final class ScreenPopBenchmark {
 	 * {@code --warm-up=5s}: each of the three warm-up steps (a young JVM spends much of its CPU compiling);
 	 * {@code --type-ahead=false}: screen pops only; {@code --pops=false}: the type-ahead only.
 	 */
-	private record Server(List<String> jvmFlags, String recording, int warmUpSeconds, boolean typeAhead, boolean pops) {
+	private record Settings(List<String> jvmFlags, String recording, int warmUpSeconds, boolean typeAhead, boolean pops) {
 	}
 
 	/** With {@code --keep=NAME} the records are generated once into a kept store and later runs measure on it. */
-	private static void run(BenchDatabase database, int records, int rate, int seconds, Server options) throws Exception {
+	private static void run(BenchDatabase database, int records, int rate, int seconds, Settings options) throws Exception {
 		String kind = database.kind();
 		Path numbers = Files.createTempFile("caller-numbers", ".txt");
 		Path typeAhead = Files.createTempDirectory("type-ahead");

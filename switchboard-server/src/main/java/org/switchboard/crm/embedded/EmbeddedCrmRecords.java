@@ -138,13 +138,14 @@ class EmbeddedCrmRecords implements CrmRecords {
 	}
 
 	/**
-	 * The first {@code wanted} records of the first {@code limit} the object's tail rows give: the rows read do not
-	 * depend on {@code wanted}, so the matches are the same as when the object was asked for all {@code limit}.
+	 * The first {@code wanted} (at most {@code limit}) records of the first {@code limit} the object's tail rows give:
+	 * the rows read do not depend on {@code wanted}, so the matches are the same as when the object was asked for all
+	 * {@code limit}.
 	 */
 	private List<PhoneMatch> phoneDigitMatches(ObjectDescription object, String digits, Set<String> fields, int limit, int wanted) {
 		Map<String, String> fieldById = new java.util.LinkedHashMap<>();
 		for (String[] hit : table.phoneParts(object.keyPrefix(), digits, fields, limit * 4)) {
-			if (fieldById.size() < Math.min(limit, wanted)) {
+			if (fieldById.size() < wanted) {
 				fieldById.putIfAbsent(hit[0], hit[1]);
 			}
 		}
